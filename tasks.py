@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""The project's commands, runnable on a fresh machine that has only Python 3.10+.
+
+    python3 tasks.py build      build the HTML book into _build/html
+    python3 tasks.py test       lint, unit tests, doctests, notebooks (nbval) and the book build
+    python3 tasks.py lab        open the calculators notebook in JupyterLab
+    python3 tasks.py notebooks  re-execute every notebook in place (after editing one)
+    python3 tasks.py bench      run the benchmark scripts in benchmarks/
+
+Each command first makes sure that the local virtual environment ``.venv`` exists and holds
+what ``pyproject.toml`` declares; it (re)installs only when ``pyproject.toml`` has changed.
+Options for ``build``: ``--hide-solutions`` (instructor build without worked solutions),
+``--no-execute`` (use the outputs stored in the notebooks), ``--output DIR``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".pyproject-installed"
+NOTEBOOK_DIRS = ("chapters", "exercises")
+
+
+def _say(message: str) -> None:
+    print(f"[tasks] {message}", flush=True)
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
+    env["VIRTUAL_ENV"] = str(VENV)
+    env.setdefault("MPLBACKEND", "Agg")
+    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    env["JUPYTER_PLATFORM_DIRS"] = "1"
+    return env
+
+
+def run(*cmd: str | Path, check: bool = True) -> int:
+    """Run a command from the project root inside the virtual environment."""
+    args = [str(c) for c in cmd]
+    _say("$ " + " ".join(args))
+    result = subprocess.run(args, cwd=ROOT, env=_env())
+    if check and result.returncode != 0:
+        sys.exit(result.returncode)
+    return result.returncode
+
+
+def ensure_venv() -> None:
+    """Create ``.venv`` when absent and install the project when pyproject.toml changed."""
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if not PYTHON.exists():
+        _say(f"creating the virtual environment in {VENV}")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    _say("installing cpvkit and the book's dependencies (first run takes a few minutes)")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[book,test]")
+    STAMP.write_text(wanted)
+
+
+def build_book(
+    output: Path | None = None, *, hide_solutions: bool = False, execute: bool = True
+) -> int:
+    """Build the HTML book with warnings treated as errors; return the exit code.
+
+    ``hide_solutions`` drops every worked solution (the instructor's switch, see README);
+    ``execute=False`` renders the outputs stored in the notebooks instead of re-running them.
+    """
+    cmd: list[str | Path] = [BIN / "jupyter-book", "build", ".", "-W", "-n", "--keep-going"]
+    if output is not None:
+        cmd += ["--path-output", output]
+    overrides = {}
+    if hide_solutions:
+        overrides["hide_solutions"] = True
+    if not execute:
+        overrides["execute_notebooks"] = "off"
+    config = None
+    if overrides:
+        config = _config_with(overrides)
+        cmd += ["--config", config]
+    try:
+        return run(*cmd, check=False)
+    finally:
+        if config is not None:
+            config.unlink()
+
+
+def _config_with(overrides: dict[str, object]) -> Path:
+    """Write a copy of _config.yml with the instructor/CI overrides applied."""
+    import yaml  # installed with jupyter-book
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    if "hide_solutions" in overrides:
+        config.setdefault("sphinx", {}).setdefault("config", {})["hide_solutions"] = overrides[
+            "hide_solutions"
+        ]
+    if "execute_notebooks" in overrides:
+        config.setdefault("execute", {})["execute_notebooks"] = overrides["execute_notebooks"]
+    path = ROOT / f"_config.override-{os.getpid()}.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def notebooks() -> list[Path]:
+    """Every notebook of the book, discovered (not listed by hand)."""
+    found: list[Path] = []
+    for folder in NOTEBOOK_DIRS:
+        found += sorted(
+            p for p in (ROOT / folder).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts
+        )
+    return found
+
+
+def cmd_build(args: argparse.Namespace) -> None:
+    ensure_venv()
+    output = Path(args.output).resolve() if args.output else None
+    code = build_book(output, hide_solutions=args.hide_solutions, execute=not args.no_execute)
+    if code != 0:
+        _say("the build failed (warnings count as errors): see the messages above")
+        sys.exit(code)
+    index = (output or ROOT) / "_build" / "html" / "index.html"
+    _say(f"the book is built: open {index}")
+
+
+def cmd_test(args: argparse.Namespace) -> None:
+    ensure_venv()
+    run(BIN / "ruff", "check", ".")
+    run(BIN / "ruff", "format", "--check", ".")
+    run(PYTHON, "-m", "pytest", *args.pytest_args)
+
+
+def cmd_lab(args: argparse.Namespace) -> None:
+    ensure_venv()
+    run(BIN / "jupyter", "lab", "chapters/calculators.ipynb")
+
+
+def cmd_notebooks(args: argparse.Namespace) -> None:
+    ensure_venv()
+    targets = [Path(p).resolve() for p in args.paths] or notebooks()
+    for nb in targets:
+        run(
+            BIN / "jupyter",
+            "nbconvert",
+            "--to",
+            "notebook",
+            "--execute",
+            "--inplace",
+            "--ExecutePreprocessor.timeout=600",
+            nb.relative_to(ROOT),
+        )
+    run(PYTHON, "scripts/make_student_notebooks.py")
+
+
+def cmd_bench(args: argparse.Namespace) -> None:
+    ensure_venv()
+    for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+        run(PYTHON, script.relative_to(ROOT))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the HTML book into _build/html")
+    b.add_argument("--hide-solutions", action="store_true", help="leave out worked solutions")
+    b.add_argument("--no-execute", action="store_true", help="use stored notebook outputs")
+    b.add_argument("--output", help="folder to build into (default: the project root)")
+    b.set_defaults(func=cmd_build)
+    t = sub.add_parser("test", help="run every check: lint, tests, notebooks, book build")
+    t.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments for pytest")
+    t.set_defaults(func=cmd_test)
+    sub.add_parser("lab", help="open the calculators in JupyterLab").set_defaults(func=cmd_lab)
+    n = sub.add_parser("notebooks", help="re-execute notebooks in place")
+    n.add_argument("paths", nargs="*", help="notebooks to run (default: all)")
+    n.set_defaults(func=cmd_notebooks)
+    sub.add_parser("bench", help="run the benchmarks").set_defaults(func=cmd_bench)
+    args = parser.parse_args(argv)
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()
