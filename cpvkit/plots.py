@@ -1,0 +1,903 @@
+"""The book's reusable matplotlib figures.
+
+Each function takes the tidy output of a cpvkit function (or plain numbers), draws one figure
+and returns it as a :class:`matplotlib.figure.Figure`. The figures are built with
+``matplotlib.figure.Figure()`` directly, never through ``pyplot``: nothing is registered in
+pyplot's global state, so there is nothing to close and figures made in a loop do not pile up.
+In a notebook the returned figure displays itself; elsewhere call ``fig.savefig(...)``.
+
+This is the only cpvkit module (with :mod:`cpvkit.widgets`) that imports matplotlib.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from cpvkit._validation import (
+    as_float_array,
+    check_choice,
+    check_int,
+    check_probability,
+    check_range,
+    require_columns,
+)
+
+__all__ = [
+    "IPA_QUADRANTS",
+    "KANO_QUADRANTS",
+    "ipa_grid",
+    "kano_plot",
+    "lorenz_plot",
+    "nps_bar",
+    "rfm_heatmap",
+    "survival_plot",
+    "value_map",
+]
+
+TITLE_SIZE = 13
+LABEL_SIZE = 11
+TEXT_SIZE = 9.5
+
+# colour-blind-safe palette (Okabe and Ito)
+_BLUE = "#0072B2"
+_ORANGE = "#E69F00"
+_GREEN = "#009E73"
+_VERMILION = "#D55E00"
+_GREY = "#7F7F7F"
+_SKY = "#56B4E9"
+_PURPLE = "#CC79A7"
+_PALETTE = [_BLUE, _ORANGE, _GREEN, _VERMILION, _PURPLE, _SKY, "#F0E442", "#000000"]
+
+#: IPA quadrant names (Martilla and James 1977) keyed by (high importance, high performance).
+IPA_QUADRANTS = {
+    (True, False): "Concentrate here",
+    (True, True): "Keep up the good work",
+    (False, False): "Low priority",
+    (False, True): "Possible overkill",
+}
+
+#: Kano quadrants of the Better / |Worse| plot keyed by (high |Worse|, high Better).
+KANO_QUADRANTS = {
+    (False, True): "Attractive",
+    (True, True): "One-dimensional",
+    (True, False): "Must-be",
+    (False, False): "Indifferent",
+}
+
+
+def _figure(figsize: tuple[float, float]) -> tuple[Figure, Any]:
+    fig = Figure(figsize=figsize, layout="constrained")
+    ax = fig.add_subplot()
+    ax.tick_params(labelsize=TEXT_SIZE + 0.5)
+    return fig, ax
+
+
+def _finish(ax: Any, title: str, xlabel: str, ylabel: str) -> None:
+    ax.set_title(title, fontsize=TITLE_SIZE)
+    ax.set_xlabel(xlabel, fontsize=LABEL_SIZE)
+    ax.set_ylabel(ylabel, fontsize=LABEL_SIZE)
+
+
+def _check_text(name: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string; got {value!r} ({type(value).__name__})")
+    return value
+
+
+def _numeric_column(data: pd.DataFrame, column: str, name: str = "data") -> np.ndarray:
+    return as_float_array(f"{name}[{column!r}]", data[column])
+
+
+def _label_points(
+    ax: Any,
+    x: np.ndarray,
+    y: np.ndarray,
+    names: np.ndarray,
+    bold: np.ndarray | None = None,
+) -> None:
+    """Name each point, choosing for each label a side where it overlaps nothing placed so far.
+
+    Call after the axis limits are set. Text extents are estimated from the font size, so this
+    is a cheap greedy placement for a handful of labelled points (attributes, offerings).
+    """
+    bold = np.zeros(len(names), dtype=bool) if bold is None else bold
+    scale = ax.figure.dpi / 72.0
+    char_w, line_h = 0.56 * TEXT_SIZE * scale, 1.25 * TEXT_SIZE * scale
+    ax.apply_aspect()
+    pix = ax.transData.transform(np.column_stack([x, y]))
+    box = ax.bbox
+    dot = 5 * scale
+    taken = [(px - dot, py - dot, px + dot, py + dot) for px, py in pix]
+    # (dx, dy) offsets in points and the text alignment they need
+    options = [
+        (6, 4, "left", "bottom"),
+        (6, -4, "left", "top"),
+        (-6, 4, "right", "bottom"),
+        (-6, -4, "right", "top"),
+        (6, 14, "left", "bottom"),
+        (6, -14, "left", "top"),
+        (-6, 14, "right", "bottom"),
+        (-6, -14, "right", "top"),
+    ]
+
+    def extent(px: float, py: float, opt: tuple, width: float) -> tuple[float, ...]:
+        dx, dy, ha, va = opt
+        x0 = px + dx * scale - (width if ha == "right" else 0.0)
+        y0 = py + dy * scale - (line_h if va == "top" else 0.0)
+        return x0, y0, x0 + width, y0 + line_h
+
+    def clash(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+    for (px, py), xd, yd, name, strong in zip(pix, x, y, names, bold, strict=True):
+        width = char_w * len(name) * (1.08 if strong else 1.0)
+        best, best_cost = options[0], np.inf
+        for opt in options:
+            e = extent(px, py, opt, width)
+            outside = e[0] < box.x0 or e[2] > box.x1 or e[1] < box.y0 or e[3] > box.y1
+            own = (px - dot, py - dot, px + dot, py + dot)
+            cost = 2 * outside + sum(clash(e, t) for t in taken if t != own)
+            if cost < best_cost:
+                best, best_cost = opt, cost
+            if cost == 0:
+                break
+        taken.append(extent(px, py, best, width))
+        dx, dy, ha, va = best
+        ax.annotate(
+            name,
+            (xd, yd),
+            xytext=(dx, dy),
+            textcoords="offset points",
+            ha=ha,
+            va=va,
+            fontsize=TEXT_SIZE,
+            fontweight="bold" if strong else "normal",
+        )
+
+
+def _limits(values: np.ndarray, pad: float = 0.08) -> tuple[float, float]:
+    low, high = float(np.min(values)), float(np.max(values))
+    span = high - low if high > low else max(abs(high), 1.0)
+    return low - pad * span, high + pad * span
+
+
+def value_map(
+    data: pd.DataFrame,
+    *,
+    offering: str = "offering",
+    quality: str = "relative_quality",
+    price: str = "relative_price",
+    firm: str | None = None,
+    title: str = "Customer value map",
+    figsize: tuple[float, float] = (6.5, 5.5),
+) -> Figure:
+    """Draw a customer value map: relative quality against relative price.
+
+    Each offering is a point; the diagonal through (1, 1) is the fair-value line, where an
+    offering's price relative to the market matches its perceived quality relative to the
+    market. Offerings below and to the right of the line give more quality for their price
+    (better value); offerings above and to the left give less (worse value).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per offering, for example the output of :func:`cpvkit.value.value_map_data`.
+    offering, quality, price : str
+        Column names of the offering label, the relative perceived quality and the relative
+        price (both as ratios, 1 = the reference or market average).
+    firm : str, optional
+        Offering to highlight (drawn larger, in another colour); must be in ``data[offering]``.
+    title : str
+        Figure title.
+    figsize : tuple of float
+        Width and height in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes with the offerings (one scatter collection), the fair-value line and one text
+        label per offering plus the two region labels.
+
+    Raises
+    ------
+    ValueError
+        If a column is missing, the frame is empty, a value is not finite, or ``firm`` is not
+        one of the offerings.
+
+    References
+    ----------
+    Gale, B. T. (1994). *Managing Customer Value*. New York: Free Press.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"offering": ["Us", "Rival"],
+    ...                       "relative_quality": [1.1, 0.9], "relative_price": [1.0, 1.05]})
+    >>> fig = value_map(frame, firm="Us")
+    >>> len(fig.axes), len(fig.axes[0].lines)
+    (1, 1)
+    """
+    require_columns(data, [offering, quality, price], "data")
+    q = _numeric_column(data, quality)
+    p = _numeric_column(data, price)
+    names = data[offering].astype(str).to_numpy()
+    is_firm = np.zeros(len(names), dtype=bool)
+    if firm is not None:
+        check_choice("firm", firm, list(names))
+        is_firm = names == firm
+
+    fig, ax = _figure(figsize)
+    low, high = _limits(np.concatenate([q, p, [1.0]]), pad=0.15)
+    ax.plot(
+        [low, high],
+        [low, high],
+        color=_GREY,
+        linestyle="--",
+        linewidth=1.2,
+        label="Fair-value line",
+    )
+    colours = np.where(is_firm, _VERMILION, _BLUE)
+    sizes = np.where(is_firm, 140.0, 70.0)
+    ax.scatter(q, p, s=sizes, c=colours, edgecolor="white", linewidth=0.8, zorder=3)
+    ax.text(
+        0.97,
+        0.04,
+        "Better value",
+        transform=ax.transAxes,
+        ha="right",
+        va="bottom",
+        fontsize=TEXT_SIZE,
+        color=_GREEN,
+        style="italic",
+    )
+    ax.text(
+        0.03,
+        0.96,
+        "Worse value",
+        transform=ax.transAxes,
+        ha="left",
+        va="top",
+        fontsize=TEXT_SIZE,
+        color=_VERMILION,
+        style="italic",
+    )
+    ax.set_xlim(low, high)
+    ax.set_ylim(low, high)
+    ax.set_aspect("equal")
+    ax.grid(True, alpha=0.3)
+    ax.legend(loc="lower right", bbox_to_anchor=(1.0, 0.08), fontsize=TEXT_SIZE, frameon=False)
+    _label_points(ax, q, p, names, bold=is_firm)
+    _finish(ax, title, "Relative perceived quality", "Relative price")
+    return fig
+
+
+def _crosshair(
+    crosshair: Any, x: np.ndarray, y: np.ndarray, name: str = "crosshair"
+) -> tuple[float, float]:
+    if isinstance(crosshair, str):
+        check_choice(name, crosshair, ["mean", "median"])
+        func = np.mean if crosshair == "mean" else np.median
+        return float(func(x)), float(func(y))
+    if isinstance(crosshair, (tuple, list)) and len(crosshair) == 2:
+        cx, cy = (float(check_range(name, v)) for v in crosshair)
+        return cx, cy
+    raise ValueError(
+        f"{name} must be 'mean', 'median' or a pair of numbers (x, y); got {crosshair!r}"
+    )
+
+
+def ipa_grid(
+    data: pd.DataFrame,
+    *,
+    importance: str = "importance",
+    performance: str = "performance",
+    attribute: str = "attribute",
+    crosshair: str | tuple[float, float] = "mean",
+    scale: tuple[float, float] | None = None,
+    title: str = "Importance-performance analysis",
+    figsize: tuple[float, float] = (7.0, 5.8),
+) -> Figure:
+    """Draw an importance-performance grid with crosshairs and quadrant labels.
+
+    Performance is on the horizontal axis and importance on the vertical axis, as in Martilla
+    and James (1977). The crosshairs split the grid into "Concentrate here" (top left: important
+    but poorly rated), "Keep up the good work" (top right), "Low priority" (bottom left) and
+    "Possible overkill" (bottom right).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per attribute with mean importance and performance, for example
+        :func:`cpvkit.datasets.load_ipa_ratings` with ``summary=True`` or the output of
+        :func:`cpvkit.satisfaction.ipa`.
+    importance, performance, attribute : str
+        Column names.
+    crosshair : {"mean", "median"} or (float, float)
+        Where the crosshairs cross: the mean or median of the attribute means, or a fixed
+        point given as ``(performance, importance)``, i.e. (x, y), such as the scale midpoint.
+    scale : (float, float), optional
+        Lower and upper end of the rating scale (e.g. ``(1, 7)``) to fix both axes; by default
+        the axes fit the data.
+    title : str
+        Figure title.
+    figsize : tuple of float
+        Width and height in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes with one scatter collection, two crosshair lines, one label per attribute and
+        the four quadrant labels.
+
+    Raises
+    ------
+    ValueError
+        If a column is missing, the frame is empty, ``crosshair`` is not an allowed choice or
+        ``scale`` is not an increasing pair.
+
+    References
+    ----------
+    Martilla, J. A. and James, J. C. (1977). Importance-performance analysis. *Journal of
+    Marketing*, 41(1), 77-79.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"attribute": ["Taste", "Speed", "Wi-Fi", "Music"],
+    ...                       "importance": [6.4, 6.1, 3.8, 3.0],
+    ...                       "performance": [6.0, 4.0, 3.7, 5.8]})
+    >>> fig = ipa_grid(frame, scale=(1, 7))
+    >>> len(fig.axes), len(fig.axes[0].lines), len(fig.axes[0].texts)
+    (1, 2, 8)
+    """
+    require_columns(data, [attribute, importance, performance], "data")
+    imp = _numeric_column(data, importance)
+    perf = _numeric_column(data, performance)
+    names = data[attribute].astype(str).to_numpy()
+    cx, cy = _crosshair(crosshair, perf, imp)
+
+    fig, ax = _figure(figsize)
+    if scale is not None:
+        low, high = _check_scale(scale)
+        xlim = ylim = (low, high)
+    else:
+        xlim = _limits(np.append(perf, cx), pad=0.12)
+        ylim = _limits(np.append(imp, cy), pad=0.12)
+    ax.axvline(cx, color=_GREY, linewidth=1.2)
+    ax.axhline(cy, color=_GREY, linewidth=1.2)
+    quadrant_colour = np.select(
+        [(imp >= cy) & (perf < cx), (imp >= cy) & (perf >= cx), (imp < cy) & (perf < cx)],
+        [_VERMILION, _GREEN, _GREY],
+        _ORANGE,
+    )
+    ax.scatter(perf, imp, s=60, c=quadrant_colour, edgecolor="white", zorder=3)
+    corners = {
+        (True, False): (0.02, 0.98, "left", "top"),
+        (True, True): (0.98, 0.98, "right", "top"),
+        (False, False): (0.02, 0.02, "left", "bottom"),
+        (False, True): (0.98, 0.02, "right", "bottom"),
+    }
+    for key, label in IPA_QUADRANTS.items():
+        x, y, ha, va = corners[key]
+        ax.text(
+            x,
+            y,
+            label,
+            transform=ax.transAxes,
+            ha=ha,
+            va=va,
+            fontsize=TEXT_SIZE + 0.5,
+            fontweight="bold",
+            color=_GREY,
+            alpha=0.9,
+        )
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    _label_points(ax, perf, imp, names)
+    _finish(ax, title, "Performance (mean rating)", "Importance (mean rating)")
+    return fig
+
+
+def _check_scale(scale: Any) -> tuple[float, float]:
+    if not isinstance(scale, (tuple, list)) or len(scale) != 2:
+        raise ValueError(f"scale must be a pair (low, high) such as (1, 7); got {scale!r}")
+    low, high = (float(check_range("scale", v)) for v in scale)
+    if not low < high:
+        raise ValueError(f"scale must be increasing (low < high); got {scale!r}")
+    pad = 0.04 * (high - low)
+    return low - pad, high + pad
+
+
+def kano_plot(
+    summary: pd.DataFrame,
+    *,
+    feature: str = "feature",
+    better: str = "better",
+    worse: str = "worse",
+    threshold: float = 0.5,
+    title: str = "Kano customer satisfaction coefficients",
+    figsize: tuple[float, float] = (7.0, 5.8),
+) -> Figure:
+    """Draw the Kano Better-Worse diagram: Better against the absolute Worse coefficient.
+
+    Better = (A + O) / (A + O + M + I) measures how much satisfaction a feature adds when it is
+    present; Worse = -(O + M) / (A + O + M + I) how much dissatisfaction its absence causes.
+    Features are plotted at (|Worse|, Better); lines at ``threshold`` split the square into
+    Attractive (top left), One-dimensional (top right), Must-be (bottom right) and Indifferent
+    (bottom left).
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        One row per feature, for example the output of
+        :func:`cpvkit.satisfaction.kano_summary`. If ``feature`` is not a column but the name
+        of the index, the index is used.
+    feature, better, worse : str
+        Column names. ``worse`` may hold the negative coefficient (the usual sign) or its
+        absolute value; the plot uses the absolute value.
+    threshold : float, default 0.5
+        Where the quadrant lines are drawn, in [0, 1].
+    title : str
+        Figure title.
+    figsize : tuple of float
+        Width and height in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes with one scatter collection, two threshold lines, one label per feature and
+        the four quadrant labels.
+
+    Raises
+    ------
+    ValueError
+        If a column is missing, the frame is empty, a coefficient is outside [-1, 1] or
+        ``threshold`` is outside [0, 1].
+
+    References
+    ----------
+    Berger, C. et al. (1993). Kano's methods for understanding customer-defined quality.
+    *Center for Quality of Management Journal*, 2(4), 3-36.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"feature": ["Tracking", "Correct order"],
+    ...                       "better": [0.7, 0.2], "worse": [-0.2, -0.8]})
+    >>> fig = kano_plot(frame)
+    >>> len(fig.axes), len(fig.axes[0].texts)
+    (1, 6)
+    """
+    if (
+        isinstance(summary, pd.DataFrame)
+        and feature not in summary.columns
+        and summary.index.name == feature
+    ):
+        summary = summary.reset_index()
+    require_columns(summary, [feature, better, worse], "summary")
+    b = check_range(f"summary[{better!r}]", _numeric_column(summary, better, "summary"), -1, 1)
+    w = np.abs(
+        check_range(f"summary[{worse!r}]", _numeric_column(summary, worse, "summary"), -1, 1)
+    )
+    threshold = check_probability("threshold", threshold)
+    names = summary[feature].astype(str).to_numpy()
+
+    fig, ax = _figure(figsize)
+    ax.axvline(threshold, color=_GREY, linewidth=1.2)
+    ax.axhline(threshold, color=_GREY, linewidth=1.2)
+    colour = np.select(
+        [
+            (w < threshold) & (b >= threshold),
+            (w >= threshold) & (b >= threshold),
+            (w >= threshold) & (b < threshold),
+        ],
+        [_GREEN, _BLUE, _VERMILION],
+        _GREY,
+    )
+    ax.scatter(w, b, s=70, c=colour, edgecolor="white", zorder=3)
+    corners = {
+        (False, True): (0.02, 0.98, "left", "top"),
+        (True, True): (0.98, 0.98, "right", "top"),
+        (True, False): (0.98, 0.02, "right", "bottom"),
+        (False, False): (0.02, 0.02, "left", "bottom"),
+    }
+    for key, label in KANO_QUADRANTS.items():
+        x, y, ha, va = corners[key]
+        ax.text(
+            x,
+            y,
+            label,
+            transform=ax.transAxes,
+            ha=ha,
+            va=va,
+            fontsize=TEXT_SIZE + 0.5,
+            fontweight="bold",
+            color=_GREY,
+        )
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_ylim(-0.02, 1.02)
+    ax.set_aspect("equal")
+    _label_points(ax, w, b, names)
+    _finish(
+        ax,
+        title,
+        "|Worse|: dissatisfaction if the feature is absent",
+        "Better: satisfaction if the feature is present",
+    )
+    return fig
+
+
+def _lorenz(values: Any) -> tuple[np.ndarray, np.ndarray, float, Any]:
+    """Lorenz curve points, Gini index and a top-share function (TEMPORARY until cpvkit.crm)."""
+    v = np.sort(check_range("values", as_float_array("values", values), 0.0))
+    total = v.sum()
+    if total <= 0:
+        raise ValueError("values sum to zero; give at least one positive value")
+    x = np.linspace(0.0, 1.0, v.size + 1)
+    y = np.concatenate([[0.0], np.cumsum(v) / total])
+    g = float(1.0 - np.sum((x[1:] - x[:-1]) * (y[1:] + y[:-1])))
+
+    def pareto(top: float) -> float:
+        return float(1.0 - np.interp(1.0 - top, x, y))
+
+    return x, y, g, pareto
+
+
+def lorenz_plot(
+    values: Any,
+    *,
+    top: float | None = 0.2,
+    label: str = "Customers",
+    title: str = "Concentration of customer value (Lorenz curve)",
+    figsize: tuple[float, float] = (6.0, 5.5),
+) -> Figure:
+    """Draw the Lorenz curve of customer value with the line of equality and the Gini index.
+
+    Customers are sorted from the smallest to the largest value; the curve shows the share of
+    total value (vertical) held by the smallest ``x`` share of customers (horizontal). The
+    further it sags below the diagonal, the more concentrated the value; the Gini index, twice
+    the area between the diagonal and the curve, is shown in the legend.
+
+    Parameters
+    ----------
+    values : array-like of float
+        One non-negative value per customer (e.g. total spend), not all zero.
+    top : float or None, default 0.2
+        Mark the share of value held by the top ``top`` share of customers (0.2 = the top
+        20 %, the "80/20" check). ``None`` draws no marker.
+    label : str
+        Legend label of the curve.
+    title : str
+        Figure title.
+    figsize : tuple of float
+        Width and height in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes with the Lorenz curve and the equality line (plus two guide lines and a
+        marker when ``top`` is given).
+
+    Raises
+    ------
+    ValueError
+        If ``values`` is empty, holds a negative or non-finite value or sums to zero, or
+        ``top`` is outside (0, 1).
+
+    References
+    ----------
+    Lorenz, M. O. (1905). Methods of measuring the concentration of wealth. *Publications of
+    the American Statistical Association*, 9(70), 209-219.
+
+    Examples
+    --------
+    >>> fig = lorenz_plot([1, 1, 2, 6], top=0.25)
+    >>> fig.axes[0].get_legend_handles_labels()[1][:2]
+    ['Equality', 'Customers (Gini = 0.40)']
+    """
+    x, y, g, pareto = _lorenz(values)
+    if top is not None:
+        top = check_range("top", top, 0.0, 1.0, low_open=True, high_open=True)
+
+    fig, ax = _figure(figsize)
+    ax.plot([0, 1], [0, 1], color=_GREY, linestyle="--", linewidth=1.2, label="Equality")
+    ax.plot(x, y, color=_BLUE, linewidth=2.2, label=f"{label} (Gini = {g:.2f})")
+    ax.fill_between(x, y, x, color=_BLUE, alpha=0.12)
+    if top is not None:
+        share = pareto(top)
+        bx, by = 1.0 - top, 1.0 - share
+        ax.plot([bx, bx], [0, by], color=_VERMILION, linewidth=1, linestyle=":")
+        ax.plot([0, bx], [by, by], color=_VERMILION, linewidth=1, linestyle=":")
+        ax.plot(
+            [bx],
+            [by],
+            marker="o",
+            color=_VERMILION,
+            linestyle="none",
+            label=f"Top {top:.0%} of customers hold {share:.0%} of value",
+        )
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_aspect("equal")
+    ax.grid(True, alpha=0.3)
+    ax.legend(loc="upper left", fontsize=TEXT_SIZE, frameon=False)
+    _finish(
+        ax, title, "Cumulative share of customers (smallest first)", "Cumulative share of value"
+    )
+    return fig
+
+
+def survival_plot(
+    retention_rates: Sequence[float] | np.ndarray,
+    periods: int = 10,
+    *,
+    title: str = "Share of a cohort still active",
+    period_label: str = "Period",
+    figsize: tuple[float, float] = (7.0, 4.8),
+) -> Figure:
+    """Draw survival curves ``r**t`` of a customer cohort for several retention rates.
+
+    With a constant retention rate ``r`` a share ``r**t`` of the starting customers is still
+    active after ``t`` periods; the expected lifetime is ``1 / (1 - r)`` periods, given in the
+    legend.
+
+    Parameters
+    ----------
+    retention_rates : sequence of float
+        One or more retention rates in [0, 1), one curve each.
+    periods : int, default 10
+        Number of periods after the start (1-1000); the horizontal axis runs 0..periods.
+    title : str
+        Figure title.
+    period_label : str
+        Horizontal axis label, e.g. ``"Year"``.
+    figsize : tuple of float
+        Width and height in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes with one line per retention rate and a legend.
+
+    Raises
+    ------
+    ValueError
+        If a retention rate is outside [0, 1) or ``periods`` is outside 1-1000.
+    TypeError
+        If ``periods`` is not a whole number.
+
+    Examples
+    --------
+    >>> fig = survival_plot([0.6, 0.8, 0.9], periods=10)
+    >>> fig.axes[0].get_legend_handles_labels()[1][1]
+    'r = 80% (expected lifetime 5.0 periods)'
+    """
+    rates = np.atleast_1d(check_probability("retention_rates", retention_rates, allow_one=False))
+    periods = check_int("periods", periods, 1, 1000)
+    t = np.arange(periods + 1)
+    curves = rates[:, None] ** t[None, :]
+    lifetimes = 1.0 / (1.0 - rates)
+
+    fig, ax = _figure(figsize)
+    for i, (r, life) in enumerate(zip(rates, lifetimes, strict=True)):
+        ax.plot(
+            t,
+            curves[i],
+            marker="o",
+            markersize=3.5,
+            linewidth=1.8,
+            color=_PALETTE[i % len(_PALETTE)],
+            label=f"r = {r:.0%} (expected lifetime {life:.1f} periods)",
+        )
+    ax.set_xlim(0, periods)
+    ax.set_ylim(0, 1.02)
+    ax.yaxis.set_major_formatter("{x:.0%}")
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize=TEXT_SIZE, frameon=False)
+    _finish(ax, title, period_label, "Customers still active")
+    return fig
+
+
+def rfm_heatmap(
+    scores: pd.DataFrame,
+    *,
+    value: str = "monetary",
+    stat: str = "mean",
+    r_score: str = "r_score",
+    f_score: str = "f_score",
+    title: str | None = None,
+    figsize: tuple[float, float] = (6.8, 5.4),
+) -> Figure:
+    """Draw a recency x frequency heatmap of RFM scores.
+
+    Rows are recency scores, columns frequency scores (highest scores, the best customers, at
+    the top right); each cell shows the mean (or total) of ``value`` or the number of customers
+    in that cell, written in the cell. Empty cells stay blank.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        One row per customer with recency and frequency scores, for example the output of
+        :func:`cpvkit.crm.rfm_scores`.
+    value : str, default "monetary"
+        Column summarised in each cell (ignored when ``stat="count"``).
+    stat : {"mean", "sum", "count"}
+        ``"mean"`` or ``"sum"`` of ``value`` per cell, or ``"count"`` of customers.
+    r_score, f_score : str
+        Column names of the recency and frequency scores (whole numbers, higher is better).
+    title : str, optional
+        Figure title; a title naming the statistic by default.
+    figsize : tuple of float
+        Width and height in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two axes: the heatmap (one image, one text per non-empty cell) and its colour bar.
+
+    Raises
+    ------
+    ValueError
+        If a column is missing, the frame is empty, ``stat`` is not an allowed choice or a
+        score or value is not a finite number.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"r_score": [1, 1, 2, 2], "f_score": [1, 2, 1, 2],
+    ...                       "monetary": [10.0, 20.0, 30.0, 40.0]})
+    >>> fig = rfm_heatmap(frame)
+    >>> len(fig.axes), len(fig.axes[0].images), len(fig.axes[0].texts)
+    (2, 1, 4)
+    """
+    stat = check_choice("stat", stat, ["mean", "sum", "count"])
+    columns = [r_score, f_score] + ([] if stat == "count" else [value])
+    require_columns(scores, columns, "scores")
+    frame = pd.DataFrame(
+        {
+            "r": _numeric_column(scores, r_score, "scores"),
+            "f": _numeric_column(scores, f_score, "scores"),
+            "v": 1.0 if stat == "count" else _numeric_column(scores, value, "scores"),
+        }
+    )
+    agg = "sum" if stat == "count" else stat
+    table = frame.pivot_table(index="r", columns="f", values="v", aggfunc=agg)
+    r_levels = np.arange(int(frame["r"].min()), int(frame["r"].max()) + 1)
+    f_levels = np.arange(int(frame["f"].min()), int(frame["f"].max()) + 1)
+    table = table.reindex(index=r_levels, columns=f_levels)
+    grid = table.to_numpy(dtype=float)
+
+    fig, ax = _figure(figsize)
+    image = ax.imshow(grid, origin="lower", cmap="YlGnBu", aspect="auto")
+    ax.set_xticks(np.arange(len(f_levels)), labels=[str(v) for v in f_levels])
+    ax.set_yticks(np.arange(len(r_levels)), labels=[str(v) for v in r_levels])
+    finite = grid[np.isfinite(grid)]
+    mid = (finite.min() + finite.max()) / 2 if finite.size else 0.0
+    rows, cols = np.nonzero(np.isfinite(grid))
+    for i, j in zip(rows, cols, strict=True):
+        cell = grid[i, j]
+        text = f"{cell:,.0f}" if stat != "mean" or abs(cell) >= 100 else f"{cell:,.1f}"
+        ax.text(
+            j,
+            i,
+            text,
+            ha="center",
+            va="center",
+            fontsize=TEXT_SIZE,
+            color="white" if cell > mid else "black",
+        )
+    what = {"mean": f"Mean {value}", "sum": f"Total {value}", "count": "Customers"}[stat]
+    colourbar = fig.colorbar(image, ax=ax)
+    colourbar.set_label(what, fontsize=LABEL_SIZE)
+    _finish(
+        ax,
+        title or f"{what} by recency and frequency score",
+        "Frequency score (higher = more purchases)",
+        "Recency score (higher = more recent)",
+    )
+    return fig
+
+
+_NPS_GROUPS = ("Detractors (0-6)", "Passives (7-8)", "Promoters (9-10)")
+
+
+def nps_bar(
+    data: pd.DataFrame,
+    *,
+    score: str = "nps",
+    group: str | None = None,
+    title: str = "Net Promoter Score",
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
+    """Draw the detractor / passive / promoter split as stacked horizontal bars.
+
+    Answers 0-6 are detractors, 7-8 passives and 9-10 promoters;
+    NPS = 100 x (share of promoters - share of detractors). One bar for all respondents, or one
+    per value of ``group``; the NPS of each bar is written next to it.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per respondent.
+    score : str, default "nps"
+        Column with the likelihood-to-recommend answer, whole numbers 0-10.
+    group : str, optional
+        Column to split the respondents by (e.g. ``"segment"``); bars in sorted order.
+    title : str
+        Figure title.
+    figsize : tuple of float, optional
+        Width and height in inches; by default the height grows with the number of bars.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes with three bar containers (detractors, passives, promoters) of one bar per
+        group, a share label inside each wide enough segment, and the NPS per bar.
+
+    Raises
+    ------
+    ValueError
+        If a column is missing, the frame is empty, or a score is not a whole number in 0-10.
+
+    References
+    ----------
+    Reichheld, F. F. (2003). The one number you need to grow. *Harvard Business Review*,
+    81(12), 46-54.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"nps": [10] * 50 + [8] * 30 + [3] * 20})
+    >>> fig = nps_bar(frame)
+    >>> fig.axes[0].get_title()
+    'Net Promoter Score'
+    >>> [t.get_text() for t in fig.axes[0].texts][-1]
+    'NPS +30'
+    """
+    require_columns(data, [score] + ([group] if group is not None else []), "data")
+    s = check_range(f"data[{score!r}]", _numeric_column(data, score), 0, 10)
+    if not np.all(s == np.round(s)):
+        raise ValueError(
+            f"data[{score!r}] must hold whole numbers 0-10; got {s[s != np.round(s)][0]:g}"
+        )
+    kind = np.select([s <= 6, s <= 8], list(_NPS_GROUPS[:2]), _NPS_GROUPS[2])
+    keys = data[group].astype(str).to_numpy() if group is not None else np.full(len(s), "All")
+    shares = (
+        pd.crosstab(pd.Series(keys, name="group"), pd.Series(kind, name="kind"), normalize="index")
+        .reindex(columns=list(_NPS_GROUPS), fill_value=0.0)
+        .sort_index(ascending=False)
+    )
+    counts = pd.Series(keys).value_counts()
+    if figsize is None:
+        figsize = (7.5, 1.6 + 0.6 * len(shares))
+
+    fig, ax = _figure(figsize)
+    y = np.arange(len(shares))
+    left = np.zeros(len(shares))
+    for kind_name, colour in zip(_NPS_GROUPS, [_VERMILION, _GREY, _GREEN], strict=True):
+        width = shares[kind_name].to_numpy()
+        ax.barh(y, width, left=left, color=colour, label=kind_name, height=0.6)
+        for yi, (x0, wi) in enumerate(zip(left, width, strict=True)):
+            if wi >= 0.06:
+                ax.text(
+                    x0 + wi / 2,
+                    yi,
+                    f"{wi:.0%}",
+                    ha="center",
+                    va="center",
+                    fontsize=TEXT_SIZE,
+                    color="white",
+                )
+        left = left + width
+    scores = 100 * (shares[_NPS_GROUPS[2]] - shares[_NPS_GROUPS[0]]).to_numpy()
+    for yi, value_ in enumerate(scores):
+        ax.text(
+            1.02, yi, f"NPS {value_:+.0f}", va="center", fontsize=TEXT_SIZE + 0.5, fontweight="bold"
+        )
+    ax.set_yticks(y, labels=[f"{g} (n={counts[g]})" for g in shares.index])
+    ax.set_xlim(0, 1.18)
+    ax.set_xticks(np.linspace(0, 1, 6))
+    ax.xaxis.set_major_formatter("{x:.0%}")
+    fig.legend(loc="outside lower center", ncol=3, fontsize=TEXT_SIZE, frameon=False)
+    _finish(ax, title, "Share of respondents", "")
+    return fig
