@@ -1,0 +1,884 @@
+"""CRM analytics: customer lifetime value, customer equity, RFM and value concentration.
+
+- :func:`clv`, :func:`clv_schedule`, :func:`customer_equity` - the retention-based customer
+  lifetime value model and its period-by-period build-up;
+- :func:`rfm_summary`, :func:`rfm_scores`, :func:`rfm_segments` - recency, frequency and
+  monetary value of a transaction log, scores and named segments;
+- :func:`pareto_share`, :func:`lorenz_curve`, :func:`gini` - how concentrated customer value is;
+- :func:`customer_pyramid` - Platinum, Gold, Iron and Lead tiers (Zeithaml, Rust & Lemon, 2001).
+
+CLV conventions (used by every function here and in :mod:`cpvkit.relationship`)
+---------------------------------------------------------------------------------
+A customer yields a margin ``m`` per period, stays from one period to the next with retention
+probability ``r`` in [0, 1) and money is discounted at rate ``d >= 0`` per period. Margins
+arrive at the END of each period, so the margin of period ``t`` (t = 1, 2, ...) is received only
+if the customer survived ``t`` renewals (probability ``r**t``) and is worth ``(1 + d)**-t``
+today::
+
+    include_first=False:  CLV = sum_{t=1..T} m r^t / (1+d)^t  ->  m r / (1 + d - r)   (T -> inf)
+    include_first=True:   CLV = sum_{t=0..T-1} m r^t / (1+d)^t -> m (1 + d) / (1 + d - r)
+
+``include_first=True`` adds the margin of the first purchase, received at time 0 (undiscounted,
+certain). In both cases a finite horizon ``T`` counts exactly ``T`` margins. The acquisition cost,
+when given, is subtracted once at time 0. Example: m=100, r=0.8, d=0.1 gives 266.67 without and
+366.67 with the first margin (Gupta & Lehmann, 2003).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from cpvkit._validation import (
+    as_float_array,
+    check_choice,
+    check_int,
+    check_probability,
+    check_range,
+    require_columns,
+)
+
+__all__ = [
+    "DEFAULT_PYRAMID_TIERS",
+    "RFM_SEGMENT_RULES",
+    "PyramidResult",
+    "clv",
+    "clv_schedule",
+    "customer_equity",
+    "customer_pyramid",
+    "gini",
+    "lorenz_curve",
+    "pareto_share",
+    "rfm_scores",
+    "rfm_segments",
+    "rfm_summary",
+]
+
+
+# --------------------------------------------------------------------------------------------
+# Customer lifetime value
+# --------------------------------------------------------------------------------------------
+
+
+def _number(name: str, value: Any, low: float | None = None, *, prob: bool = False) -> Any:
+    """Scalar -> float, array-like -> float array; with a range check."""
+    if prob:
+        return check_probability(name, value, allow_one=False)
+    if low is not None:
+        return check_range(name, value, low)
+    return check_range(name, value)
+
+
+def _horizon(horizon: Any) -> int | None:
+    if horizon is None:
+        return None
+    if isinstance(horizon, float) and np.isinf(horizon) and horizon > 0:
+        return None
+    return check_int("horizon", horizon, 1, 10_000)
+
+
+def _out(value: Any) -> Any:
+    """Python float for 0-d results, numpy array otherwise."""
+    arr = np.asarray(value, dtype=float)
+    return float(arr) if arr.ndim == 0 else arr
+
+
+def _clv_core(m: Any, r: Any, d: Any, horizon: int | None, include_first: bool) -> np.ndarray:
+    """Closed-form CLV (no checks); q = r / (1 + d) < 1 always because r < 1 and d >= 0."""
+    m, r, d = (np.asarray(x, dtype=float) for x in (m, r, d))
+    q = r / (1.0 + d)
+    # sum_{t=1..T} q^t = q (1 - q^T) / (1 - q);  sum_{t=0..T-1} q^t = (1 - q^T) / (1 - q)
+    tail = 1.0 if horizon is None else 1.0 - q**horizon
+    base = tail / (1.0 - q)
+    return m * (base if include_first else q * base)
+
+
+def clv(
+    margin: Any,
+    retention: Any,
+    discount_rate: Any,
+    horizon: int | None = None,
+    include_first: bool = False,
+    acquisition_cost: Any = 0.0,
+) -> Any:
+    """Customer lifetime value with a constant margin, retention rate and discount rate.
+
+    Margins arrive at the end of each period; the customer survives each renewal with
+    probability ``retention``. Without a horizon::
+
+        include_first=False:  CLV = m r / (1 + d - r)
+        include_first=True:   CLV = m (1 + d) / (1 + d - r)   (first margin received at time 0)
+
+    With a horizon of ``T`` periods the same series is summed over exactly ``T`` margins (t = 1..T,
+    or t = 0..T-1 with ``include_first``). The acquisition cost is subtracted once.
+
+    Parameters
+    ----------
+    margin : float or array-like
+        Margin (contribution) per customer per period; any finite number.
+    retention : float or array-like
+        Probability that a customer stays from one period to the next, in [0, 1).
+    discount_rate : float or array-like
+        Discount rate per period, >= 0 (0.1 = 10 %).
+    horizon : int or None, default None
+        Number of margins counted (1-10,000); ``None`` (or ``math.inf``) for an infinite horizon.
+    include_first : bool, default False
+        Count the margin of the first purchase at time 0.
+    acquisition_cost : float or array-like, default 0.0
+        Cost of winning the customer, >= 0, subtracted once.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float when every numeric input is a scalar, otherwise an array with the broadcast shape
+        of the inputs.
+
+    Raises
+    ------
+    ValueError
+        If ``retention`` is outside [0, 1), ``discount_rate`` or ``acquisition_cost`` is
+        negative, a value is NaN/infinite, ``horizon`` is outside 1-10,000 or the shapes do not
+        broadcast.
+    TypeError
+        If an input is not numeric or ``horizon`` is not a whole number.
+
+    References
+    ----------
+    Gupta, S., & Lehmann, D. R. (2003). Customers as assets. *Journal of Interactive Marketing*,
+    17(1), 9-24.
+
+    Examples
+    --------
+    >>> round(clv(100, 0.8, 0.1), 2)
+    266.67
+    >>> round(clv(100, 0.8, 0.1, include_first=True), 2)
+    366.67
+    >>> round(clv(100, 0.8, 0.1, horizon=2), 2)
+    125.62
+    >>> clv(100, [0.5, 0.8], 0.1).round(2)
+    array([ 83.33, 266.67])
+    """
+    m = _number("margin", margin)
+    r = _number("retention", retention, prob=True)
+    d = _number("discount_rate", discount_rate, 0.0)
+    a = _number("acquisition_cost", acquisition_cost, 0.0)
+    h = _horizon(horizon)
+    include_first = bool(include_first)
+    try:
+        np.broadcast_shapes(*(np.shape(x) for x in (m, r, d, a)))
+    except ValueError:
+        raise ValueError(
+            "margin, retention, discount_rate and acquisition_cost must have shapes that "
+            "broadcast together; got " + ", ".join(str(np.shape(x)) for x in (m, r, d, a))
+        ) from None
+    return _out(_clv_core(m, r, d, h, include_first) - a)
+
+
+def clv_schedule(
+    margin: float,
+    retention: float,
+    discount_rate: float,
+    periods: int,
+    include_first: bool = False,
+    acquisition_cost: float = 0.0,
+) -> pd.DataFrame:
+    """Period-by-period build-up of the CLV of one customer.
+
+    Parameters
+    ----------
+    margin : float
+        Margin per period.
+    retention : float
+        Retention rate in [0, 1).
+    discount_rate : float
+        Discount rate per period, >= 0.
+    periods : int
+        Number of margins shown (1-10,000).
+    include_first : bool, default False
+        Start with the margin of the first purchase at period 0 (see :func:`clv`).
+    acquisition_cost : float, default 0.0
+        Cost of winning the customer, >= 0; the cumulative CLV starts at minus this amount.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per margin, columns:
+
+        ``period`` (int)
+            1..periods, or 0..periods-1 with ``include_first``.
+        ``survival``
+            Probability ``r**period`` that the customer is still there.
+        ``expected_margin``
+            ``margin * survival``.
+        ``discount_factor``
+            ``(1 + d)**-period``.
+        ``present_value``
+            ``expected_margin * discount_factor``.
+        ``cumulative_clv``
+            Running sum of ``present_value`` minus ``acquisition_cost``; the last row equals
+            ``clv(margin, retention, discount_rate, horizon=periods, ...)``.
+
+    Raises
+    ------
+    ValueError, TypeError
+        As :func:`clv`, for scalar inputs.
+
+    Examples
+    --------
+    >>> table = clv_schedule(100, 0.8, 0.1, periods=3)
+    >>> table[["period", "survival", "discount_factor", "cumulative_clv"]].round(3)
+       period  survival  discount_factor  cumulative_clv
+    0       1     0.800            0.909          72.727
+    1       2     0.640            0.826         125.620
+    2       3     0.512            0.751         164.087
+    """
+    m = _scalar("margin", margin)
+    r = _scalar("retention", retention, prob=True)
+    d = _scalar("discount_rate", discount_rate, 0.0)
+    a = _scalar("acquisition_cost", acquisition_cost, 0.0)
+    n = check_int("periods", periods, 1, 10_000)
+    t = np.arange(n) + (0 if include_first else 1)
+    surv = r**t
+    disc = (1.0 + d) ** -t.astype(float)
+    expected = m * surv
+    pv = expected * disc
+    return pd.DataFrame(
+        {
+            "period": t.astype(int),
+            "survival": surv,
+            "expected_margin": expected,
+            "discount_factor": disc,
+            "present_value": pv,
+            "cumulative_clv": np.cumsum(pv) - a,
+        }
+    )
+
+
+def _scalar(name: str, value: Any, low: float | None = None, *, prob: bool = False) -> float:
+    if np.ndim(value) != 0 or isinstance(value, (list, tuple)):
+        raise TypeError(f"{name} must be a single number; got {value!r}")
+    return _number(name, value, low, prob=prob)
+
+
+def customer_equity(
+    customers: Any,
+    margin: Any,
+    retention: Any,
+    discount_rate: Any,
+    horizon: int | None = None,
+    include_first: bool = False,
+    acquisition_cost: Any = 0.0,
+) -> float:
+    """Customer equity: the sum of the lifetime values of all customers (or segments).
+
+    ``sum(customers * (CLV - acquisition_cost))`` with CLV from :func:`clv`; every argument
+    broadcasts, so one entry per segment gives the equity of a segmented customer base.
+
+    Parameters
+    ----------
+    customers : float or array-like
+        Number of customers (per segment), >= 0.
+    margin, retention, discount_rate, horizon, include_first, acquisition_cost
+        As :func:`clv`, scalars or one value per segment.
+
+    Returns
+    -------
+    float
+        Total customer equity.
+
+    Raises
+    ------
+    ValueError, TypeError
+        As :func:`clv`; also if ``customers`` is negative, empty or not numeric.
+
+    References
+    ----------
+    Blattberg, R. C., & Deighton, J. (1996). Manage marketing by the customer equity test.
+    *Harvard Business Review*, 74(4), 136-144.
+
+    Examples
+    --------
+    >>> round(customer_equity([1000, 200], margin=[50, 300], retention=[0.6, 0.9],
+    ...                       discount_rate=0.1), 2)
+    330000.0
+    """
+    n = _number("customers", customers, 0.0)
+    values = clv(margin, retention, discount_rate, horizon, include_first, acquisition_cost)
+    try:
+        total = np.sum(np.asarray(n, dtype=float) * np.asarray(values, dtype=float))
+    except ValueError:
+        raise ValueError(
+            f"customers (shape {np.shape(n)}) does not broadcast with the CLV inputs "
+            f"(shape {np.shape(values)})"
+        ) from None
+    return float(total)
+
+
+# --------------------------------------------------------------------------------------------
+# RFM
+# --------------------------------------------------------------------------------------------
+
+
+def _datetimes(data: pd.DataFrame, column: str, name: str) -> pd.Series:
+    try:
+        out = pd.to_datetime(data[column])
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"{name} column {column!r} must hold dates; {exc}") from None
+    if out.isna().any():
+        raise ValueError(f"{name} column {column!r} contains missing dates (NaT)")
+    return out
+
+
+def rfm_summary(
+    transactions: pd.DataFrame,
+    customer: str = "customer_id",
+    date: str = "date",
+    amount: str = "amount",
+    analysis_date: Any = None,
+) -> pd.DataFrame:
+    """Recency, frequency and monetary value per customer from a transaction log.
+
+    - ``recency``: whole days from the customer's last purchase to ``analysis_date`` (lower is
+      better; a purchase the day before the analysis date gives 1).
+    - ``frequency``: number of purchase occasions, counted as DISTINCT calendar days with at
+      least one transaction (several records of one customer on one day, as in CDNOW, are one
+      occasion).
+    - ``monetary``: total amount spent over all transactions (returns with negative amounts are
+      netted).
+
+    Parameters
+    ----------
+    transactions : pandas.DataFrame
+        One row per transaction.
+    customer, date, amount : str
+        Column names of the customer id, the transaction date (anything
+        :func:`pandas.to_datetime` reads; times of day are ignored) and the amount.
+    analysis_date : date-like, optional
+        Day at which recency is measured; by default the day after the last transaction in the
+        log. Must not be before the last transaction.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by customer (sorted, index named after ``customer``), columns ``recency`` (int64,
+        days), ``frequency`` (int64) and ``monetary`` (float64).
+
+    Raises
+    ------
+    TypeError
+        If ``transactions`` is not a DataFrame, dates cannot be parsed or amounts are not
+        numeric.
+    ValueError
+        If a column is missing, the log is empty, a customer id, date or amount is missing or
+        not finite, or ``analysis_date`` is before the last transaction.
+
+    References
+    ----------
+    Hughes, A. M. (1994). *Strategic database marketing*. Probus.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"customer_id": [1, 1, 1, 2],
+    ...                     "date": ["2024-01-01", "2024-01-01", "2024-01-05", "2024-01-03"],
+    ...                     "amount": [10.0, 5.0, 20.0, 8.0]})
+    >>> rfm_summary(log)
+                 recency  frequency  monetary
+    customer_id
+    1                  1          2      35.0
+    2                  3          1       8.0
+    """
+    require_columns(transactions, [customer, date, amount], "transactions")
+    ids = transactions[customer]
+    if ids.isna().any():
+        raise ValueError(f"transactions column {customer!r} contains missing customer ids")
+    days = _datetimes(transactions, date, "transactions").dt.normalize()
+    money = as_float_array(f"transactions column {amount!r}", transactions[amount])
+
+    codes, uniques = pd.factorize(ids, sort=True)
+    day_int = days.to_numpy().astype("datetime64[D]").astype(np.int64)
+    last_day = int(day_int.max())
+    if analysis_date is None:
+        ref = last_day + 1
+    else:
+        try:
+            stamp = pd.Timestamp(analysis_date)
+        except (TypeError, ValueError):
+            raise TypeError(f"analysis_date must be a date; got {analysis_date!r}") from None
+        if pd.isna(stamp):
+            raise ValueError("analysis_date is missing (NaT); give a date")
+        ref = int(np.datetime64(stamp.normalize().date(), "D").astype(np.int64))
+        if ref < last_day:
+            raise ValueError(
+                f"analysis_date must be on or after the last transaction "
+                f"({np.datetime64(last_day, 'D')}); got {stamp.date()}"
+            )
+    n = len(uniques)
+    last = pd.Series(day_int).groupby(codes, sort=True).max().to_numpy()
+    # distinct (customer, day) pairs: one combined integer key per row, then unique
+    span = day_int - day_int.min()
+    key = codes.astype(np.int64) * (int(span.max()) + 1) + span
+    pair_codes = np.unique(key) // (int(span.max()) + 1)
+    frequency = np.bincount(pair_codes, minlength=n)
+    monetary = np.bincount(codes, weights=money, minlength=n)
+    index = pd.Index(uniques, name=customer)
+    return pd.DataFrame(
+        {
+            "recency": (ref - last).astype(np.int64),
+            "frequency": frequency.astype(np.int64),
+            "monetary": monetary.astype(float),
+        },
+        index=index,
+    )
+
+
+def _score(values: pd.Series, bins: int, higher_is_better: bool, ties: str) -> np.ndarray:
+    """Mid-rank percentile score 1..bins; ties share their average rank, so row order is moot."""
+    key = values if higher_is_better else -values
+    rank = key.rank(method=ties).to_numpy()
+    pct = (rank - 0.5) / len(rank)
+    return np.clip(np.floor(pct * bins).astype(np.int64) + 1, 1, bins)
+
+
+def rfm_scores(
+    summary: pd.DataFrame,
+    bins: int = 5,
+    recency: str = "recency",
+    frequency: str = "frequency",
+    monetary: str = "monetary",
+    ties: str = "average",
+) -> pd.DataFrame:
+    """Score recency, frequency and monetary value from 1 (worst) to ``bins`` (best).
+
+    Each measure is ranked across customers with tied values sharing their average rank; the
+    mid-rank percentile ``(rank - 0.5) / n`` is cut into ``bins`` equal-width bins, so score
+    ``k`` holds the customers between the ``(k-1)/bins`` and ``k/bins`` quantiles. Recency is
+    reversed (fewest days = best). Because ties share one rank, equal values always get the same
+    score, whatever the row order; with many ties (e.g. most customers bought once) the tied
+    block lands in the bin of its average rank and some scores may stay empty (in CDNOW the
+    one-time buyers, about half of all customers, get frequency score 2 and score 1 is empty).
+    ``ties="min"`` gives a tied block the rank of its lowest member instead, which puts the
+    one-time buyers in score 1; it is just as independent of row order.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        One row per customer, e.g. the output of :func:`rfm_summary`.
+    bins : int, default 5
+        Number of score levels, 2-10.
+    recency, frequency, monetary : str
+        Column names of the three measures.
+    ties : {"average", "min"}, default "average"
+        Rank given to tied values: their average rank or the lowest rank of the block.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``summary`` with added columns ``r_score``, ``f_score``, ``m_score`` (int64,
+        1..bins), ``rfm_cell`` (str, e.g. ``"545"``; with ``bins=10`` the scores are joined with
+        dashes, ``"10-4-5"``) and ``rfm_score`` (int64, the sum of the three scores).
+
+    Raises
+    ------
+    TypeError
+        If ``summary`` is not a DataFrame, a measure is not numeric or ``bins`` is not whole.
+    ValueError
+        If a column is missing, the frame is empty, a measure holds NaN, ``bins`` is outside
+        2-10 or ``ties`` is not an allowed choice.
+
+    Examples
+    --------
+    >>> summary = pd.DataFrame({"recency": [1, 30, 300, 60], "frequency": [9, 3, 1, 3],
+    ...                         "monetary": [900.0, 120.0, 15.0, 80.0]})
+    >>> rfm_scores(summary, bins=4)[["r_score", "f_score", "m_score", "rfm_cell", "rfm_score"]]
+       r_score  f_score  m_score rfm_cell  rfm_score
+    0        4        4        4      444         12
+    1        3        3        3      333          9
+    2        1        1        1      111          3
+    3        2        3        2      232          7
+    """
+    bins = check_int("bins", bins, 2, 10)
+    ties = check_choice("ties", ties, ["average", "min"])
+    require_columns(summary, [recency, frequency, monetary], "summary")
+    out = summary.copy()
+    scores = {}
+    for label, column, better_high in (
+        ("r_score", recency, False),
+        ("f_score", frequency, True),
+        ("m_score", monetary, True),
+    ):
+        values = as_float_array(f"summary column {column!r}", summary[column])
+        scores[label] = _score(pd.Series(values), bins, better_high, ties)
+        out[label] = scores[label]
+    base = bins + 1
+    sep = "-" if bins >= 10 else ""
+    labels = np.array(
+        [f"{i // base**2}{sep}{i // base % base}{sep}{i % base}" for i in range(base**3)],
+        dtype=object,
+    )
+    code = (scores["r_score"] * base + scores["f_score"]) * base + scores["m_score"]
+    out["rfm_cell"] = labels[code]
+    out["rfm_score"] = scores["r_score"] + scores["f_score"] + scores["m_score"]
+    return out
+
+
+#: Segment rules on the 5-point recency (R) and frequency (F) scores, checked top to bottom
+#: (the first match wins). Together they cover every one of the 25 (R, F) cells exactly once.
+RFM_SEGMENT_RULES: tuple[tuple[str, tuple[int, int], tuple[int, int]], ...] = (
+    # (segment, (R low, R high), (F low, F high))
+    ("Champions", (5, 5), (4, 5)),
+    ("Loyal customers", (3, 4), (4, 5)),
+    ("Potential loyalists", (4, 5), (2, 3)),
+    ("New customers", (5, 5), (1, 1)),
+    ("Promising", (4, 4), (1, 1)),
+    ("Need attention", (3, 3), (3, 3)),
+    ("About to sleep", (3, 3), (1, 2)),
+    ("Can't lose them", (1, 2), (5, 5)),
+    ("At risk", (1, 2), (3, 4)),
+    ("Hibernating", (2, 2), (1, 2)),
+    ("Lost", (1, 1), (1, 2)),
+)
+
+
+def rfm_segments(
+    scores: pd.DataFrame,
+    bins: int = 5,
+    r_score: str = "r_score",
+    f_score: str = "f_score",
+) -> pd.DataFrame:
+    """Name customer segments from recency and frequency scores.
+
+    Scores on another scale than 1-5 are first mapped to 5 levels by the midpoint of their bin,
+    ``floor(5 (s - 0.5) / bins) + 1`` (with ``bins=10``: 1-2 -> 1, ..., 9-10 -> 5). The rules
+    (also in :data:`RFM_SEGMENT_RULES`) on the 5-point R and F scores are:
+
+    ====================  =========  =========
+    segment               R          F
+    ====================  =========  =========
+    Champions             5          4-5
+    Loyal customers       3-4        4-5
+    Potential loyalists   4-5        2-3
+    New customers         5          1
+    Promising             4          1
+    Need attention        3          3
+    About to sleep        3          1-2
+    Can't lose them       1-2        5
+    At risk               1-2        3-4
+    Hibernating           2          1-2
+    Lost                  1          1-2
+    ====================  =========  =========
+
+    The grid is this book's version of a widely used practitioner scheme; the cut-offs are
+    conventions to discuss, not estimates.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        Output of :func:`rfm_scores` (or any frame with whole-number R and F scores).
+    bins : int, default 5
+        The scale of the scores, 2-10 (the ``bins`` given to :func:`rfm_scores`).
+    r_score, f_score : str
+        Column names of the recency and frequency scores.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``scores`` with an added ``segment`` column (str).
+
+    Raises
+    ------
+    TypeError
+        If ``scores`` is not a DataFrame or a score is not numeric.
+    ValueError
+        If a column is missing, the frame is empty, or a score is not a whole number in
+        1..``bins``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"r_score": [5, 1, 3], "f_score": [5, 1, 3]})
+    >>> rfm_segments(frame)["segment"].tolist()
+    ['Champions', 'Lost', 'Need attention']
+    """
+    bins = check_int("bins", bins, 2, 10)
+    require_columns(scores, [r_score, f_score], "scores")
+    levels = []
+    for column in (r_score, f_score):
+        s = as_float_array(f"scores column {column!r}", scores[column])
+        if ((s < 1) | (s > bins) | (s != np.round(s))).any():
+            bad = s[(s < 1) | (s > bins) | (s != np.round(s))][0]
+            raise ValueError(
+                f"scores column {column!r} must hold whole numbers in 1..{bins}; got {bad:g}"
+            )
+        levels.append(np.floor(5 * (s - 0.5) / bins).astype(np.int64) + 1)
+    r, f = levels
+    conditions = [
+        (r >= rlo) & (r <= rhi) & (f >= flo) & (f <= fhi)
+        for _, (rlo, rhi), (flo, fhi) in RFM_SEGMENT_RULES
+    ]
+    names = [name for name, _, _ in RFM_SEGMENT_RULES]
+    out = scores.copy()
+    out["segment"] = np.select(conditions, names, default="Unclassified").astype(object)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Concentration: Pareto, Lorenz, Gini
+# --------------------------------------------------------------------------------------------
+
+
+def _values(values: Any) -> np.ndarray:
+    v = as_float_array("values", values)
+    if v.ndim != 1:
+        raise ValueError(f"values must be one-dimensional; got shape {v.shape}")
+    check_range("values", v, 0.0)
+    if v.sum() <= 0:
+        raise ValueError("values sum to zero; give at least one positive value")
+    return v
+
+
+def _lorenz_points(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    s = np.sort(v)
+    x = np.arange(s.size + 1) / s.size
+    y = np.concatenate([[0.0], np.cumsum(s) / s.sum()])
+    y[-1] = 1.0
+    return x, y
+
+
+def lorenz_curve(values: Any) -> pd.DataFrame:
+    """Points of the Lorenz curve of customer value.
+
+    Customers are sorted from the smallest to the largest value; point ``k`` gives the share of
+    customers ``k / n`` and the share of total value they hold.
+
+    Parameters
+    ----------
+    values : array-like of float
+        One non-negative value per customer, not all zero.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``n + 1`` rows from (0, 0) to (1, 1), columns ``customer_share`` and ``value_share``.
+
+    Raises
+    ------
+    ValueError
+        If ``values`` is empty, not one-dimensional, holds a negative, NaN or infinite value or
+        sums to zero.
+    TypeError
+        If ``values`` is not numeric.
+
+    References
+    ----------
+    Lorenz, M. O. (1905). Methods of measuring the concentration of wealth. *Publications of
+    the American Statistical Association*, 9(70), 209-219.
+
+    Examples
+    --------
+    >>> lorenz_curve([1, 1, 2, 6])
+       customer_share  value_share
+    0            0.00          0.0
+    1            0.25          0.1
+    2            0.50          0.2
+    3            0.75          0.4
+    4            1.00          1.0
+    """
+    x, y = _lorenz_points(_values(values))
+    return pd.DataFrame({"customer_share": x, "value_share": y})
+
+
+def gini(values: Any) -> float:
+    """Gini index of customer value: twice the area between the equality line and Lorenz curve.
+
+    Computed from the step-wise Lorenz curve of the ``n`` customers (trapezoids), so equal
+    values give 0 and one customer holding everything gives ``(n - 1) / n`` (the maximum for
+    ``n`` customers, approaching 1 for a large base).
+
+    Parameters
+    ----------
+    values : array-like of float
+        One non-negative value per customer, not all zero.
+
+    Returns
+    -------
+    float
+        Gini index in [0, (n-1)/n].
+
+    Raises
+    ------
+    ValueError, TypeError
+        As :func:`lorenz_curve`.
+
+    References
+    ----------
+    Gini, C. (1912). *Variabilità e mutabilità*. Tipografia di Paolo Cuppini.
+
+    Examples
+    --------
+    >>> round(gini([1, 1, 2, 6]), 2)
+    0.4
+    >>> gini([0, 0, 0, 5])
+    0.75
+    """
+    x, y = _lorenz_points(_values(values))
+    area = np.sum(np.diff(x) * (y[1:] + y[:-1]) / 2.0)
+    return float(max(0.0, 1.0 - 2.0 * area))
+
+
+def pareto_share(values: Any, top: float = 0.2) -> float:
+    """Share of total value held by the top ``top`` share of customers.
+
+    Read off the Lorenz curve with linear interpolation, so a fractional customer counts pro
+    rata (the top 20 % of 7 customers are 1.4 customers: the largest one plus 40 % of the
+    second). The "80/20 rule" asks whether ``pareto_share(values, 0.2)`` is near 0.8.
+
+    Parameters
+    ----------
+    values : array-like of float
+        One non-negative value per customer, not all zero.
+    top : float, default 0.2
+        Share of customers, in (0, 1].
+
+    Returns
+    -------
+    float
+        Share of total value, in [top, 1].
+
+    Raises
+    ------
+    ValueError, TypeError
+        As :func:`lorenz_curve`; also if ``top`` is outside (0, 1].
+
+    Examples
+    --------
+    >>> pareto_share([1, 1, 2, 6], top=0.25)
+    0.6
+    >>> pareto_share([1, 1, 2, 6], top=0.5)
+    0.8
+    """
+    top = check_range("top", top, 0.0, 1.0, low_open=True)
+    x, y = _lorenz_points(_values(values))
+    return float(1.0 - np.interp(1.0 - top, x, y))
+
+
+# --------------------------------------------------------------------------------------------
+# Customer pyramid
+# --------------------------------------------------------------------------------------------
+
+#: Illustrative tier shares (top first) of the customer pyramid. These are this book's teaching
+#: defaults, NOT figures from Zeithaml, Rust & Lemon (2001), who let each firm choose its cut-offs.
+DEFAULT_PYRAMID_TIERS: dict[str, float] = {
+    "Platinum": 0.05,
+    "Gold": 0.15,
+    "Iron": 0.30,
+    "Lead": 0.50,
+}
+
+
+@dataclass(frozen=True, repr=False)
+class PyramidResult:
+    """Result of :func:`customer_pyramid`.
+
+    Attributes
+    ----------
+    tier : pandas.Series
+        Tier of each customer (ordered categorical, top tier first), same index as the input.
+    summary : pandas.DataFrame
+        One row per tier (index ``tier``), columns ``customers``, ``customer_share``, ``value``,
+        ``value_share`` and ``mean_value``.
+    """
+
+    tier: pd.Series
+    summary: pd.DataFrame
+
+    def to_frame(self) -> pd.DataFrame:
+        """The tier summary (a copy)."""
+        return self.summary.copy()
+
+    def __repr__(self) -> str:
+        return f"PyramidResult({len(self.tier)} customers)\n{self.summary.round(3).to_string()}"
+
+
+def customer_pyramid(values: Any, tiers: Mapping[str, float] | None = None) -> PyramidResult:
+    """Split customers into value tiers: the customer pyramid.
+
+    Customers are ranked from the highest to the lowest value; the top ``tiers[0]`` share goes
+    to the first tier, the next share to the second, and so on. Ranks use the mid-rank
+    ``(rank - 0.5) / n`` with ties sharing their average rank, so customers with equal value are
+    always in the same tier, whatever the row order (tier sizes can therefore differ a little
+    from the nominal shares).
+
+    Parameters
+    ----------
+    values : array-like or pandas.Series of float
+        One non-negative value per customer (e.g. profit or spend), not all zero. A Series keeps
+        its index (customer ids) in the result.
+    tiers : mapping of str to float, optional
+        Tier names (top tier first) and the share of customers in each, positive and summing to
+        1. Default :data:`DEFAULT_PYRAMID_TIERS`: Platinum 5 %, Gold 15 %, Iron 30 %, Lead 50 %
+        - illustrative cut-offs of this book; Zeithaml, Rust & Lemon (2001) name the tiers but
+        leave the cut-offs to the firm.
+
+    Returns
+    -------
+    PyramidResult
+        ``tier`` (one label per customer) and ``summary`` (per tier: ``customers``,
+        ``customer_share``, ``value``, ``value_share``, ``mean_value``; mean is NaN for an empty
+        tier).
+
+    Raises
+    ------
+    ValueError, TypeError
+        As :func:`lorenz_curve`; also if ``tiers`` is empty, a share is not positive or the
+        shares do not sum to 1.
+
+    References
+    ----------
+    Zeithaml, V. A., Rust, R. T., & Lemon, K. N. (2001). The customer pyramid: Creating and
+    serving profitable customers. *California Management Review*, 43(4), 118-142.
+
+    Examples
+    --------
+    >>> result = customer_pyramid([100, 50, 10, 5, 1, 1, 1, 1, 1, 0],
+    ...                           tiers={"Platinum": 0.1, "Gold": 0.2, "Iron": 0.2, "Lead": 0.5})
+    >>> result.tier.tolist()[:5]
+    ['Platinum', 'Gold', 'Gold', 'Iron', 'Lead']
+    >>> result.summary["value_share"].round(3).tolist()
+    [0.588, 0.353, 0.029, 0.029]
+    """
+    if tiers is None:
+        tiers = DEFAULT_PYRAMID_TIERS
+    if not isinstance(tiers, Mapping) or len(tiers) == 0:
+        raise TypeError("tiers must be a non-empty mapping of tier name to share of customers")
+    names = [str(k) for k in tiers]
+    shares = check_range("tiers", list(tiers.values()), 0.0, 1.0, low_open=True)
+    if not np.isclose(shares.sum(), 1.0, atol=1e-9):
+        raise ValueError(f"tiers shares must sum to 1; they sum to {shares.sum():g}")
+    v = _values(values)
+    index = values.index if isinstance(values, pd.Series) else pd.RangeIndex(v.size)
+    rank = pd.Series(-v).rank(method="average").to_numpy()
+    pct = (rank - 0.5) / v.size
+    cum = np.cumsum(shares)
+    cum[-1] = 1.0
+    code = np.clip(np.searchsorted(cum, pct, side="right"), 0, len(names) - 1)
+    tier = pd.Series(
+        pd.Categorical.from_codes(code, categories=names, ordered=True), index=index, name="tier"
+    )
+    counts = np.bincount(code, minlength=len(names))
+    value = np.bincount(code, weights=v, minlength=len(names))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(counts > 0, value / np.maximum(counts, 1), np.nan)
+    summary = pd.DataFrame(
+        {
+            "customers": counts.astype(np.int64),
+            "customer_share": counts / v.size,
+            "value": value,
+            "value_share": value / v.sum(),
+            "mean_value": mean,
+        },
+        index=pd.Index(names, name="tier"),
+    )
+    return PyramidResult(tier=tier, summary=summary)
