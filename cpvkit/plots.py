@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from cpvkit import crm, relationship
 from cpvkit._validation import (
     as_float_array,
     check_choice,
@@ -529,22 +530,6 @@ def kano_plot(
     return fig
 
 
-def _lorenz(values: Any) -> tuple[np.ndarray, np.ndarray, float, Any]:
-    """Lorenz curve points, Gini index and a top-share function (TEMPORARY until cpvkit.crm)."""
-    v = np.sort(check_range("values", as_float_array("values", values), 0.0))
-    total = v.sum()
-    if total <= 0:
-        raise ValueError("values sum to zero; give at least one positive value")
-    x = np.linspace(0.0, 1.0, v.size + 1)
-    y = np.concatenate([[0.0], np.cumsum(v) / total])
-    g = float(1.0 - np.sum((x[1:] - x[:-1]) * (y[1:] + y[:-1])))
-
-    def pareto(top: float) -> float:
-        return float(1.0 - np.interp(1.0 - top, x, y))
-
-    return x, y, g, pareto
-
-
 def lorenz_plot(
     values: Any,
     *,
@@ -555,8 +540,10 @@ def lorenz_plot(
 ) -> Figure:
     """Draw the Lorenz curve of customer value with the line of equality and the Gini index.
 
-    Customers are sorted from the smallest to the largest value; the curve shows the share of
-    total value (vertical) held by the smallest ``x`` share of customers (horizontal). The
+    The numbers come from :func:`cpvkit.crm.lorenz_curve`, :func:`cpvkit.crm.gini` and
+    :func:`cpvkit.crm.pareto_share`. Customers are sorted from the smallest to the largest
+    value; the curve shows the share of total value (vertical) held by the smallest ``x`` share
+    of customers (horizontal). The
     further it sags below the diagonal, the more concentrated the value; the Gini index, twice
     the area between the diagonal and the curve, is shown in the legend.
 
@@ -597,7 +584,10 @@ def lorenz_plot(
     >>> fig.axes[0].get_legend_handles_labels()[1][:2]
     ['Equality', 'Customers (Gini = 0.40)']
     """
-    x, y, g, pareto = _lorenz(values)
+    curve = crm.lorenz_curve(values)
+    x = curve["customer_share"].to_numpy()
+    y = curve["value_share"].to_numpy()
+    g = crm.gini(values)
     if top is not None:
         top = check_range("top", top, 0.0, 1.0, low_open=True, high_open=True)
 
@@ -606,7 +596,7 @@ def lorenz_plot(
     ax.plot(x, y, color=_BLUE, linewidth=2.2, label=f"{label} (Gini = {g:.2f})")
     ax.fill_between(x, y, x, color=_BLUE, alpha=0.12)
     if top is not None:
-        share = pareto(top)
+        share = crm.pareto_share(values, top=top)
         bx, by = 1.0 - top, 1.0 - share
         ax.plot([bx, bx], [0, by], color=_VERMILION, linewidth=1, linestyle=":")
         ax.plot([0, bx], [by, by], color=_VERMILION, linewidth=1, linestyle=":")
@@ -640,7 +630,8 @@ def survival_plot(
     """Draw survival curves ``r**t`` of a customer cohort for several retention rates.
 
     With a constant retention rate ``r`` a share ``r**t`` of the starting customers is still
-    active after ``t`` periods; the expected lifetime is ``1 / (1 - r)`` periods, given in the
+    active after ``t`` periods (:func:`cpvkit.relationship.survival`); the expected lifetime
+    is ``1 / (1 - r)`` periods (:func:`cpvkit.relationship.expected_lifetime`), given in the
     legend.
 
     Parameters
@@ -677,8 +668,8 @@ def survival_plot(
     rates = np.atleast_1d(check_probability("retention_rates", retention_rates, allow_one=False))
     periods = check_int("periods", periods, 1, 1000)
     t = np.arange(periods + 1)
-    curves = rates[:, None] ** t[None, :]
-    lifetimes = 1.0 / (1.0 - rates)
+    curves = relationship.survival(rates, periods)
+    lifetimes = np.atleast_1d(relationship.expected_lifetime(rates))
 
     fig, ax = _figure(figsize)
     for i, (r, life) in enumerate(zip(rates, lifetimes, strict=True)):
@@ -714,7 +705,8 @@ def rfm_heatmap(
 
     Rows are recency scores, columns frequency scores (highest scores, the best customers, at
     the top right); each cell shows the mean (or total) of ``value`` or the number of customers
-    in that cell, written in the cell. Empty cells stay blank.
+    in that cell, written in the cell. Scores run from 1 to the highest score present; empty
+    cells (no customer with that combination) stay blank.
 
     Parameters
     ----------
@@ -763,8 +755,10 @@ def rfm_heatmap(
     )
     agg = "sum" if stat == "count" else stat
     table = frame.pivot_table(index="r", columns="f", values="v", aggfunc=agg)
-    r_levels = np.arange(int(frame["r"].min()), int(frame["r"].max()) + 1)
-    f_levels = np.arange(int(frame["f"].min()), int(frame["f"].max()) + 1)
+    # every score from 1 (or a lower observed score) to the highest, so that a score nobody
+    # got (ties can leave the lowest frequency score empty) shows as an empty row or column
+    r_levels = np.arange(min(1, int(frame["r"].min())), int(frame["r"].max()) + 1)
+    f_levels = np.arange(min(1, int(frame["f"].min())), int(frame["f"].max()) + 1)
     table = table.reindex(index=r_levels, columns=f_levels)
     grid = table.to_numpy(dtype=float)
 

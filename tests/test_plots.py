@@ -333,3 +333,18 @@ def test_import_of_other_modules_does_not_load_matplotlib() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_rfm_heatmap_on_cdnow_scores() -> None:
+    from cpvkit import crm
+
+    scores = crm.rfm_scores(crm.rfm_summary(datasets.load_cdnow()))
+    fig = plots.rfm_heatmap(scores, stat="count")
+    grid = np.ma.filled(fig.axes[0].images[0].get_array().astype(float), np.nan)
+    assert grid.shape == (5, 5)
+    assert np.nansum(grid) == 23570
+    # cells match a direct count; ties among one-time buyers can leave a score unused (blank)
+    counts = pd.crosstab(scores["r_score"], scores["f_score"])
+    counts = counts.reindex(index=range(1, 6), columns=range(1, 6), fill_value=0)
+    assert np.array_equal(np.nan_to_num(grid), counts.to_numpy())
+    assert np.array_equal(np.isnan(grid), counts.to_numpy() == 0)
