@@ -16,7 +16,10 @@ import pandas as pd
 
 
 def as_float_array(name: str, values: Any, *, allow_empty: bool = False) -> np.ndarray:
-    """Return ``values`` as a float array, rejecting text, NaN, infinities and (by default) empty input."""
+    """Return ``values`` as a float array.
+
+    Text, NaN, infinities and (unless ``allow_empty``) empty input are rejected.
+    """
     if isinstance(values, (str, bytes)):
         raise TypeError(f"{name} must be numbers, not text ({values!r})")
     if isinstance(values, pd.DataFrame):
