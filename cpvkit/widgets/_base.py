@@ -1,0 +1,477 @@
+"""The machinery shared by every calculator: inputs, recomputation, messages and snapshots.
+
+A calculator subclass declares its inputs (a list of :class:`Field`), computes its result with
+cpvkit functions in :meth:`Calculator._compute`, draws its chart in :meth:`Calculator._draw` and
+describes the result in :meth:`Calculator._summary` (plain text) and
+:meth:`Calculator._result_html` (an HTML fragment). Everything else lives here:
+
+- one ipywidgets control per input, gathered in ``calc.inputs``;
+- ``calc.set(**values)`` and the controls' own changes recompute synchronously;
+- input that does not parse, or that cpvkit rejects (``ValueError``/``TypeError``), becomes a
+  plain message in ``calc.error`` and in the view; the inputs stay as the user left them;
+- ``_repr_mimebundle_`` offers the live widget view, a short text summary and a
+  self-contained HTML snapshot (numbers, table and the chart as an inline PNG) that a static
+  site can show without a kernel.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import ipywidgets as w
+from matplotlib.figure import Figure
+
+__all__ = ["Calculator", "Field", "LIVE_DPI", "SNAPSHOT_DPI", "RUN_LIVE"]
+
+#: Resolution of the chart in the live view (low enough to redraw within 100 ms).
+LIVE_DPI = 72
+#: Resolution of the chart in the static snapshot.
+SNAPSHOT_DPI = 90
+#: How to run the calculators with a live kernel; shown under every snapshot.
+RUN_LIVE = (
+    "Static snapshot of the inputs listed above. To change the inputs, run the calculators "
+    "live: <code>python3 tasks.py lab</code> opens them in JupyterLab."
+)
+
+#: Fixed margins of the live chart (the snapshot uses matplotlib's constrained layout).
+LIVE_MARGINS = {"left": 0.11, "right": 0.97, "bottom": 0.16, "top": 0.88, "wspace": 0.32}
+
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """Declaration of one calculator input.
+
+    Attributes
+    ----------
+    name : str
+        Input name, used in ``calc.inputs``, ``calc.set`` and the constructor; for numeric
+        inputs it is also the name of the cpvkit argument, so that cpvkit's messages name it.
+    label : str
+        Label shown next to the control.
+    kind : {"number", "int", "text", "choice", "flag", "upload"}
+        ``number``/``int``: a text field parsed as a number (``80%`` reads as 0.8, ``1,000`` as
+        1000); ``text``: free text (a multi-line area when ``rows`` > 1); ``choice``: a
+        drop-down of ``options``; ``flag``: a check box; ``upload``: a file-upload button.
+    default : Any
+        Initial value.
+    options : sequence of (label, value) pairs, optional
+        The choices of a ``choice`` input.
+    optional : bool
+        For ``number``/``int``: an empty field means ``None`` instead of an error.
+    rows : int
+        Height of a ``text`` input; 1 gives a one-line field.
+    """
+
+    name: str
+    label: str
+    kind: str = "number"
+    default: Any = None
+    options: Sequence[tuple[str, Any]] | None = None
+    optional: bool = False
+    rows: int = 1
+
+
+def _format_number(value: Any) -> str:
+    """Show a number the way a user would type it (no exponent for ordinary sizes)."""
+    if isinstance(value, bool):
+        raise TypeError(f"expected a number, got {value!r}")
+    number = float(value)
+    if number.is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    return f"{number:.12g}"
+
+
+def parse_number(name: str, text: str, *, integer: bool = False, optional: bool = False) -> Any:
+    """Read a number typed into a text field; raise ValueError with a plain message if it fails.
+
+    Parameters
+    ----------
+    name : str
+        Input name used in the message.
+    text : str
+        What the user typed. A trailing ``%`` divides by 100; commas are read as thousands
+        separators when they group digits in threes (``1,000.5``).
+    integer : bool
+        Require a whole number (returned as ``int``).
+    optional : bool
+        Return ``None`` for an empty field instead of raising.
+
+    Returns
+    -------
+    float, int or None
+
+    Raises
+    ------
+    ValueError
+        If the text is empty (and not optional), is not a number, or is not whole when
+        ``integer`` is set.
+
+    Examples
+    --------
+    >>> parse_number("retention", "80%"), parse_number("margin", "1,000")
+    (0.8, 1000.0)
+    >>> parse_number("retention", "eighty")
+    Traceback (most recent call last):
+    ...
+    ValueError: retention must be a number; got 'eighty'
+    """
+    raw = str(text).strip().replace("\u2212", "-")
+    if raw == "":
+        if optional:
+            return None
+        raise ValueError(f"{name} is empty; enter a number")
+    body = raw[:-1].strip() if raw.endswith("%") else raw
+    if _THOUSANDS.match(body):
+        body = body.replace(",", "")
+    try:
+        number = float(body)
+    except ValueError:
+        raise ValueError(f"{name} must be a number; got {raw!r}") from None
+    if raw.endswith("%"):
+        number /= 100.0
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError(f"{name} must be a finite number; got {raw!r}")
+    if integer:
+        if not number.is_integer():
+            raise ValueError(f"{name} must be a whole number; got {raw!r}")
+        return int(number)
+    return number
+
+
+def figure_png(
+    figure: Figure, dpi: float, *, fast: bool = False, margins: dict[str, float] | None = None
+) -> bytes:
+    """Render a matplotlib Figure to PNG bytes (no pyplot involved).
+
+    With ``fast`` the constrained layout (about half of the drawing time) is replaced by fixed
+    margins, and the PNG is compressed lightly: the live view redraws on every input change.
+    """
+    if fast and figure.get_layout_engine() is not None:
+        figure.set_layout_engine("none")
+        for grid in {id(g): g for g in _gridspecs(figure)}.values():
+            grid.update(**{**LIVE_MARGINS, **(margins or {})})
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
+    return buffer.getvalue()
+
+
+def _gridspecs(figure: Figure) -> list[Any]:
+    """The top-level grid specs of a figure's axes (colour bars excluded)."""
+    grids = []
+    for ax in figure.axes:
+        spec = ax.get_subplotspec()
+        if spec is not None and not hasattr(ax, "_colorbar"):
+            grids.append(spec.get_topmost_subplotspec().get_gridspec())
+    return grids
+
+
+def html_table(frame: Any, *, index: bool = True, float_format: str = "{:,.2f}") -> str:
+    """A small deterministic HTML table from a DataFrame (no random ids, unlike a Styler)."""
+    text = frame.to_html(
+        index=index,
+        border=0,
+        classes="dataframe cpvkit-table",
+        float_format=float_format.format,
+        na_rep="",
+        justify="right",
+    )
+    return text
+
+
+def esc(text: Any) -> str:
+    """Escape text for HTML."""
+    return html.escape(str(text), quote=True)
+
+
+class Calculator:
+    """Base class of the calculators: gathers inputs, recomputes, shows results or a message.
+
+    Subclasses set ``title``, ``intro`` and ``fields`` and implement ``_compute``, ``_draw``,
+    ``_summary`` and ``_result_html``. Keyword arguments of the constructor set initial input
+    values by name (see :meth:`set`).
+
+    Attributes
+    ----------
+    inputs : dict of str to ipywidgets.Widget
+        One control per input, by name. Changing a control's ``value`` recomputes at once.
+    result : object or None
+        The latest result (a frozen dataclass of the calculator), ``None`` while the input is
+        invalid.
+    error : str or None
+        ``None``, or the plain message shown in the calculator.
+    figure : matplotlib.figure.Figure or None
+        The latest chart, ``None`` while the input is invalid.
+    widget : ipywidgets.VBox
+        The live view: inputs, message, results and chart.
+    """
+
+    title: str = "Calculator"
+    intro: str = ""
+    fields: tuple[Field, ...] = ()
+    #: charts offered by the ``chart`` input (labels in order); empty for a single chart
+    charts: tuple[str, ...] = ()
+    #: margins of the live chart, overriding :data:`LIVE_MARGINS`
+    live_margins: dict[str, float] = {}  # noqa: RUF012
+
+    def __init__(self, **values: Any) -> None:
+        self.result: Any = None
+        self.error: str | None = None
+        self.figure: Figure | None = None
+        self._hold = False
+        self.inputs: dict[str, w.Widget] = {f.name: self._control(f) for f in self.fields}
+        self._fields = {f.name: f for f in self.fields}
+        self._message = w.HTML(layout=w.Layout(min_height="1.5em"))
+        self._output = w.HTML()
+        self._image = w.Image(format="png", layout=w.Layout(max_width="100%"))
+        controls = w.VBox(
+            list(self.inputs.values()),
+            layout=w.Layout(display="flex", flex_flow="column wrap"),
+        )
+        header = w.HTML(f"<strong>{esc(self.title)}</strong><br><small>{esc(self.intro)}</small>")
+        self.widget = w.VBox([header, controls, self._message, self._output, self._image])
+        for control in self.inputs.values():
+            control.observe(self._on_change, names="value")
+        self.set(**values)
+
+    # ---------------------------------------------------------------- inputs
+
+    @staticmethod
+    def _control(field: Field) -> w.Widget:
+        style = {"description_width": "initial"}
+        layout = w.Layout(width="auto", min_width="16em")
+        if field.kind in ("number", "int"):
+            value = "" if field.default is None else _format_number(field.default)
+            return w.Text(
+                value=value,
+                description=field.label,
+                continuous_update=True,
+                style=style,
+                layout=layout,
+            )
+        if field.kind == "text":
+            if field.rows > 1:
+                return w.Textarea(
+                    value=str(field.default or ""),
+                    description=field.label,
+                    rows=field.rows,
+                    continuous_update=False,
+                    style=style,
+                    layout=w.Layout(width="95%"),
+                )
+            return w.Text(
+                value=str(field.default or ""),
+                description=field.label,
+                continuous_update=False,
+                style=style,
+                layout=layout,
+            )
+        if field.kind == "choice":
+            return w.Dropdown(
+                options=list(field.options or ()),
+                value=field.default,
+                description=field.label,
+                style=style,
+                layout=layout,
+            )
+        if field.kind == "flag":
+            return w.Checkbox(value=bool(field.default), description=field.label, indent=False)
+        if field.kind == "upload":
+            return w.FileUpload(accept=".csv", multiple=False, description=field.label)
+        raise ValueError(f"unknown field kind {field.kind!r}")
+
+    def set(self, **values: Any) -> Calculator:
+        """Set inputs by name, recompute once and return the calculator.
+
+        Numbers may be given as numbers or as the text a user would type (``"80%"``); ``None``
+        empties a numeric field. Text that does not parse is kept in its field and reported
+        in :attr:`error`.
+
+        Parameters
+        ----------
+        **values
+            Input name to new value.
+
+        Returns
+        -------
+        Calculator
+            ``self``, so that calls chain.
+
+        Raises
+        ------
+        TypeError
+            If a name is not an input of this calculator.
+        ValueError
+            If a choice input is given a value it does not offer.
+        """
+        unknown = [name for name in values if name not in self.inputs]
+        if unknown:
+            allowed = ", ".join(self.inputs)
+            raise TypeError(
+                f"{type(self).__name__} has no input {', '.join(unknown)}; inputs: {allowed}"
+            )
+        self._hold = True
+        try:
+            for name, value in values.items():
+                field = self._fields[name]
+                control = self.inputs[name]
+                if field.kind in ("number", "int"):
+                    control.value = (
+                        ""
+                        if value is None
+                        else (value if isinstance(value, str) else _format_number(value))
+                    )
+                elif field.kind == "choice":
+                    allowed = [v for _, v in field.options or ()]
+                    if value not in allowed:
+                        raise ValueError(
+                            f"{name} must be one of {', '.join(map(repr, allowed))}; got {value!r}"
+                        )
+                    control.value = value
+                elif field.kind == "flag":
+                    control.value = bool(value)
+                elif field.kind == "text":
+                    control.value = str(value)
+                else:
+                    control.value = value
+        finally:
+            self._hold = False
+        self._update()
+        return self
+
+    def values(self) -> dict[str, Any]:
+        """The raw values of the controls (what the user typed or chose), by name."""
+        return {name: control.value for name, control in self.inputs.items()}
+
+    def _number(self, name: str) -> Any:
+        field = self._fields[name]
+        return parse_number(
+            name,
+            self.inputs[name].value,
+            integer=field.kind == "int",
+            optional=field.optional,
+        )
+
+    # ---------------------------------------------------------------- recomputation
+
+    def _on_change(self, change: dict[str, Any]) -> None:
+        if not self._hold:
+            self._update()
+
+    def _update(self) -> None:
+        try:
+            result = self._compute()
+            figure = self._draw(result)
+        except (ValueError, TypeError) as exc:
+            self.result, self.figure, self.error = None, None, _plain(exc)
+            self._message.value = (
+                f'<div class="cpvkit-message" style="color:#B00020">{esc(self.error)}</div>'
+            )
+            self._output.value = ""
+            self._image.layout.display = "none"
+            return
+        self.result, self.figure, self.error = result, figure, None
+        self._message.value = ""
+        self._output.value = self._result_html(result)
+        self._image.value = figure_png(figure, LIVE_DPI, fast=True, margins=self.live_margins)
+        self._image.layout.display = None
+
+    def _chart(self) -> str:
+        """The chart chosen in the ``chart`` input (the first chart when there is no choice)."""
+        if "chart" in self.inputs:
+            return str(self.inputs["chart"].value)
+        return self.charts[0] if self.charts else ""
+
+    # ---------------------------------------------------------------- to implement
+
+    def _compute(self) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _draw(self, result: Any, chart: str | None = None) -> Figure:  # pragma: no cover
+        raise NotImplementedError
+
+    def _summary(self, result: Any) -> list[str]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _result_html(self, result: Any) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # ---------------------------------------------------------------- display
+
+    def _input_text(self) -> str:
+        parts = []
+        for name, field in self._fields.items():
+            if field.kind == "upload":
+                continue
+            value = self.inputs[name].value
+            if field.kind == "choice":
+                labels = {v: label for label, v in field.options or ()}
+                value = labels.get(value, value)
+            if field.kind == "text" and field.rows > 1:
+                lines = str(value).strip().splitlines()
+                value = f"{len(lines)} line(s)" if lines else "(empty)"
+            if field.kind in ("number", "int") and value == "":
+                value = "(empty)"
+            parts.append(f"{field.label} {value}")
+        return "; ".join(parts)
+
+    def __repr__(self) -> str:
+        lines = [f"{type(self).__name__}: {self.title}", f"Inputs: {self._input_text()}"]
+        if self.error is not None:
+            lines.append(f"Message: {self.error}")
+        else:
+            lines += self._summary(self.result)
+        return "\n".join(lines)
+
+    def snapshot_html(self) -> str:
+        """A self-contained HTML snapshot: inputs, results, chart (inline PNG), how to run live.
+
+        Deterministic apart from the PNG bytes: no ids, dates or memory addresses.
+        """
+        parts = [
+            '<div class="cpvkit-calculator" style="border:1px solid #ccc;border-radius:6px;'
+            'padding:0.6em 1em;margin:0.5em 0">',
+            f'<p style="margin:0"><strong>{esc(self.title)}</strong></p>',
+            f'<p style="margin:0.2em 0"><small>{esc(self.intro)}</small></p>',
+            f'<p style="margin:0.2em 0"><small><em>Inputs:</em> {esc(self._input_text())}'
+            "</small></p>",
+        ]
+        if self.error is not None:
+            parts.append(f'<p style="color:#B00020">{esc(self.error)}</p>')
+        else:
+            parts.append(self._result_html(self.result))
+            charts = self.charts if self.charts else ("",)
+            for chart in charts:
+                # a fresh figure with the constrained layout (the live one has fixed margins)
+                figure = self._draw(self.result, chart or None)
+                png = base64.b64encode(figure_png(figure, SNAPSHOT_DPI)).decode("ascii")
+                alt = esc(chart or self.title)
+                parts.append(
+                    f'<p><img src="data:image/png;base64,{png}" alt="{alt}" '
+                    'style="max-width:100%;height:auto"></p>'
+                )
+        parts.append(f'<p style="margin:0.2em 0"><small><em>{RUN_LIVE}</em></small></p>')
+        parts.append("</div>")
+        return "\n".join(parts)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle: dict[str, Any] = {}
+        widget_bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
+        if widget_bundle:
+            bundle.update(widget_bundle)
+        bundle["text/plain"] = repr(self)
+        bundle["text/html"] = self.snapshot_html()
+        return bundle
+
+
+def _plain(exc: BaseException) -> str:
+    """The message of an exception as one plain sentence (no class name, no traceback)."""
+    text = str(exc).strip() or type(exc).__name__
+    return " ".join(text.split())

@@ -1,0 +1,184 @@
+"""Retention economics calculator: expected lifetime, survival, cohort profit, retention table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from cpvkit import plots, relationship
+from cpvkit.widgets._base import Calculator, Field, esc, html_table
+
+__all__ = ["RetentionCalculator", "RetentionResult"]
+
+#: Retention rates of the reference table (50 % to 95 % in steps of 5 points).
+TABLE_RATES = np.round(np.arange(0.50, 0.951, 0.05), 2)
+
+_COHORT = "Cohort: customers and cumulative profit"
+_SURVIVAL = "Survival curve"
+
+
+@dataclass(frozen=True)
+class RetentionResult:
+    """Result of :class:`RetentionCalculator`.
+
+    Attributes
+    ----------
+    lifetime : float
+        Expected lifetime ``1 / (1 - r)`` in periods
+        (:func:`cpvkit.relationship.expected_lifetime`).
+    clv : float
+        Lifetime value of one customer before the acquisition cost (:func:`cpvkit.crm.clv`,
+        infinite horizon, margins at the end of each period).
+    clv_net : float
+        ``clv`` minus the acquisition cost.
+    cohort : pandas.DataFrame
+        :func:`cpvkit.relationship.cohort_projection` of the cohort, periods 0..``periods``.
+    payback_period : int or None
+        First period in which the cohort's cumulative discounted profit is no longer negative
+        (``None`` if it stays negative over the periods shown).
+    table : pandas.DataFrame
+        :func:`cpvkit.relationship.retention_table` for retention rates 50 % to 95 %, with an
+        extra column ``clv_net`` (after the acquisition cost).
+    """
+
+    lifetime: float
+    clv: float
+    clv_net: float
+    cohort: pd.DataFrame
+    payback_period: int | None
+    table: pd.DataFrame
+
+
+class RetentionCalculator(Calculator):
+    """Retention economics: what a retention rate means for lifetime, survival and profit.
+
+    Inputs (names for the constructor and :meth:`set`): ``retention`` (rate per period in
+    [0, 1)), ``margin`` (per active customer per period), ``discount_rate`` (per period),
+    ``acquisition_cost`` (per customer), ``customers`` (size of the acquired cohort),
+    ``periods`` (how many periods to follow it) and ``chart`` (``"Cohort: customers and
+    cumulative profit"`` or ``"Survival curve"``). The defaults are the illustrative numbers
+    of the cohort example in :ref:`ch-relationship`: 1,000 customers acquired at 150 each, a
+    margin of 100 a period, 10 % discount rate, retention 80 %, ten periods.
+
+    The arithmetic is :mod:`cpvkit.relationship` (``expected_lifetime``,
+    ``cohort_projection``, ``retention_table``) and :func:`cpvkit.crm.clv`; the survival chart
+    is :func:`cpvkit.plots.survival_plot`.
+
+    Parameters
+    ----------
+    **values
+        Initial input values by name.
+
+    Examples
+    --------
+    >>> calc = RetentionCalculator(retention=0.8, margin=100, discount_rate=0.1)
+    >>> calc.result.lifetime, round(calc.result.clv, 2)
+    (5.0, 266.67)
+    >>> calc.set(retention=1.0).error
+    'retention must be in [0, 1); got 1'
+    >>> calc.inputs["retention"].value
+    '1'
+    """
+
+    title = "Retention economics"
+    intro = (
+        "Expected lifetime, survival and the profit of an acquired cohort at a constant "
+        "retention rate, with the lifetime value across retention rates from 50% to 95%."
+    )
+    charts = (_COHORT, _SURVIVAL)
+    fields = (
+        Field("retention", "Retention rate per period", default=0.8),
+        Field("margin", "Margin per customer per period", default=100.0),
+        Field("discount_rate", "Discount rate per period", default=0.1),
+        Field("acquisition_cost", "Acquisition cost per customer", default=150.0),
+        Field("customers", "Customers acquired", default=1000.0),
+        Field("periods", "Periods shown", kind="int", default=10),
+        Field("chart", "Chart", kind="choice", default=_COHORT, options=[(c, c) for c in charts]),
+    )
+
+    def _compute(self) -> RetentionResult:
+        r = self._number("retention")
+        m = self._number("margin")
+        d = self._number("discount_rate")
+        a = self._number("acquisition_cost")
+        n = self._number("customers")
+        periods = self._number("periods")
+        lifetime = relationship.expected_lifetime(r)
+        cohort = relationship.cohort_projection(
+            n, r, m, periods, discount_rate=d, acquisition_cost=a
+        )
+        gross = relationship.retention_table(TABLE_RATES, m, discount_rate=d)
+        net = relationship.retention_table(TABLE_RATES, m, discount_rate=d, acquisition_cost=a)
+        table = gross.assign(clv_net=net["clv"].to_numpy())
+        one = relationship.retention_table([r], m, discount_rate=d)
+        value = float(one["clv"].iloc[0])
+        paid = cohort.loc[cohort["cumulative_present_value"] >= 0, "period"]
+        payback = int(paid.iloc[0]) if len(paid) else None
+        return RetentionResult(
+            lifetime=float(lifetime),
+            clv=value,
+            clv_net=value - a,
+            cohort=cohort,
+            payback_period=payback,
+            table=table,
+        )
+
+    def _draw(self, result: RetentionResult, chart: str | None = None) -> Figure:
+        chart = chart or self._chart()
+        r = self._number("retention")
+        periods = int(result.cohort["period"].iloc[-1])
+        if chart == _SURVIVAL:
+            return plots.survival_plot([r], periods=min(periods, 1000), figsize=(6.5, 3.6))
+        cohort = result.cohort
+        fig = Figure(figsize=(8.0, 3.4), layout="constrained")
+        ax_n, ax_p = fig.subplots(1, 2)
+        ax_n.plot(cohort["period"], cohort["customers"], marker="o", markersize=3, color="#0072B2")
+        ax_n.set_xlabel("Period")
+        ax_n.set_ylabel("Customers still active")
+        ax_n.set_title(f"Cohort at retention {r:.0%}", fontsize=11)
+        ax_n.set_ylim(bottom=0)
+        colours = np.where(cohort["cumulative_present_value"] >= 0, "#009E73", "#D55E00")
+        ax_p.bar(cohort["period"], cohort["cumulative_present_value"], color=colours)
+        ax_p.axhline(0, color="black", linewidth=0.8)
+        ax_p.set_xlabel("Period")
+        ax_p.set_ylabel("Cumulative discounted profit")
+        ax_p.set_title("Cohort profit (after acquisition cost)", fontsize=11)
+        for ax in (ax_n, ax_p):
+            ax.grid(True, alpha=0.3)
+        return fig
+
+    def _summary(self, result: RetentionResult) -> list[str]:
+        cohort = result.cohort
+        last = cohort.iloc[-1]
+        payback = (
+            f"pays back in period {result.payback_period}"
+            if result.payback_period is not None
+            else "does not pay back within the periods shown"
+        )
+        return [
+            f"Expected lifetime {result.lifetime:.2f} periods; CLV {result.clv:,.2f} per "
+            f"customer, {result.clv_net:,.2f} after the acquisition cost.",
+            f"Cohort after {int(last['period'])} periods: {last['customers']:,.0f} customers "
+            f"active, cumulative discounted profit {last['cumulative_present_value']:,.0f}; "
+            f"the cohort {payback}.",
+        ]
+
+    def _result_html(self, result: RetentionResult) -> str:
+        lines = "<br>".join(esc(line) for line in self._summary(result))
+        table = result.table.assign(
+            retention=result.table["retention"].map("{:.0%}".format),
+            churn=result.table["churn"].map("{:.0%}".format),
+        ).rename(
+            columns={
+                "lifetime": "expected lifetime",
+                "clv": "CLV",
+                "clv_net": "CLV after acquisition cost",
+            }
+        )
+        return (
+            f"<p>{lines}</p><p><small>Lifetime and CLV by retention rate (same margin and "
+            f"discount rate):</small></p>{html_table(table, index=False)}"
+        )

@@ -1,0 +1,378 @@
+"""Tests of cpvkit.widgets: every calculator driven through its inputs, as a user would.
+
+Each calculator is checked against the cpvkit function it wraps (normal inputs), at edges, and
+with bad input: the calculator must show cpvkit's (or the parser's) plain message, keep the
+user's inputs, clear the result and figure, and recover when the input is fixed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+import ipywidgets as w
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from cpvkit import crm, relationship
+from cpvkit.widgets import (
+    CLVCalculator,
+    ComplaintCalculator,
+    RetentionCalculator,
+    RFMExplorer,
+)
+from cpvkit.widgets._base import parse_number
+
+CALCULATORS = [RetentionCalculator, CLVCalculator, ComplaintCalculator, RFMExplorer]
+MASK = re.compile(r"data:image/png;base64,[A-Za-z0-9+/=]+")
+
+
+def _bad(calc, **values):
+    """Set bad input; check the calculator state that every bad input must produce."""
+    calc.set(**values)
+    assert calc.result is None
+    assert calc.figure is None
+    assert isinstance(calc.error, str) and calc.error
+    assert "Traceback" not in calc.error
+    for name, value in values.items():
+        shown = calc.inputs[name].value
+        assert shown == (value if isinstance(value, str) else shown)  # text is kept verbatim
+    assert html.escape(calc.error) in calc._message.value  # shown in the live view
+    return calc.error
+
+
+# -------------------------------------------------------------------------- the contract
+
+
+@pytest.mark.parametrize("cls", CALCULATORS)
+def test_contract_defaults(cls):
+    calc = cls()
+    assert calc.error is None
+    assert calc.result is not None
+    assert isinstance(calc.figure, Figure)
+    assert isinstance(calc.widget, w.VBox)
+    assert calc.inputs and all(isinstance(c, w.Widget) for c in calc.inputs.values())
+    assert calc._image.value[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("cls", CALCULATORS)
+def test_mimebundle_has_widget_text_and_deterministic_snapshot(cls):
+    bundle = cls()._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    text, snapshot = bundle["text/plain"], bundle["text/html"]
+    assert text.startswith(cls.__name__)
+    assert "0x" not in text and "0x" not in MASK.sub("", snapshot)
+    assert snapshot.count("data:image/png;base64,") >= 1
+    assert "python3 tasks.py lab" in snapshot and "Static snapshot" in snapshot
+    again = cls()._repr_mimebundle_()
+    assert MASK.sub("IMG", again["text/html"]) == MASK.sub("IMG", snapshot)
+    assert again["text/plain"] == text
+
+
+@pytest.mark.parametrize("cls", CALCULATORS)
+def test_unknown_input_name_is_a_type_error(cls):
+    with pytest.raises(TypeError, match="has no input colour"):
+        cls().set(colour="red")
+
+
+def test_set_returns_the_calculator_and_chains():
+    calc = RetentionCalculator()
+    assert calc.set(retention=0.9) is calc
+    assert calc.set(margin=50).set(retention=0.5).result.lifetime == 2.0
+
+
+def test_widget_change_recomputes_like_a_user_typing():
+    calc = RetentionCalculator()
+    calc.inputs["retention"].value = "0.9"
+    assert calc.result.lifetime == pytest.approx(10.0)
+    calc.inputs["retention"].value = "0."  # half-typed: still a number
+    assert calc.result.lifetime == pytest.approx(1.0)
+
+
+def test_choice_input_rejects_an_option_it_does_not_offer():
+    with pytest.raises(ValueError, match="chart must be one of"):
+        RetentionCalculator().set(chart="pie")
+
+
+def test_snapshot_shows_the_message_when_input_is_bad():
+    calc = RetentionCalculator(retention=1.5)
+    bundle = calc._repr_mimebundle_()
+    assert "retention must be in [0, 1); got 1.5" in bundle["text/html"]
+    assert "data:image/png" not in bundle["text/html"]
+    assert "Message: retention must be in [0, 1); got 1.5" in bundle["text/plain"]
+
+
+# -------------------------------------------------------------------------- number parsing
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("0.8", 0.8), (" 80% ", 0.8), ("1,000", 1000.0), ("1,234.5", 1234.5), ("\u22122", -2.0)],
+)
+def test_parse_number_reads_what_users_type(text, expected):
+    assert parse_number("x", text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "x is empty; enter a number"),
+        ("abc", "x must be a number; got 'abc'"),
+        ("1,00", "x must be a number; got '1,00'"),
+        ("nan", "x must be a finite number; got 'nan'"),
+        ("inf", "x must be a finite number; got 'inf'"),
+    ],
+)
+def test_parse_number_messages(text, message):
+    with pytest.raises(ValueError) as info:
+        parse_number("x", text)
+    assert str(info.value) == message
+
+
+def test_parse_number_integer_and_optional():
+    assert parse_number("n", "12", integer=True) == 12
+    assert parse_number("n", "", optional=True) is None
+    with pytest.raises(ValueError, match="n must be a whole number; got '2.5'"):
+        parse_number("n", "2.5", integer=True)
+
+
+# -------------------------------------------------------------------------- retention
+
+
+def test_retention_defaults_match_cpvkit():
+    calc = RetentionCalculator()
+    res = calc.result
+    assert res.lifetime == pytest.approx(5.0)
+    assert res.clv == pytest.approx(crm.clv(100, 0.8, 0.1))
+    assert res.clv_net == pytest.approx(266.6667 - 150, abs=1e-3)
+    expected = relationship.cohort_projection(1000, 0.8, 100, 10, 0.1, 150)
+    pd.testing.assert_frame_equal(res.cohort, expected)
+    assert res.table["retention"].tolist() == pytest.approx(np.arange(0.5, 0.951, 0.05))
+    assert res.table.loc[res.table["retention"] == 0.9, "clv"].item() == pytest.approx(450.0)
+    assert res.table["clv_net"].to_numpy() == pytest.approx(res.table["clv"].to_numpy() - 150)
+    paid = expected.loc[expected["cumulative_present_value"] >= 0, "period"].iloc[0]
+    assert res.payback_period == paid
+
+
+def test_retention_edges():
+    calc = RetentionCalculator(retention=0, periods=1)
+    assert calc.result.lifetime == 1.0
+    assert calc.result.payback_period is None  # the cohort never earns
+    assert "does not pay back" in repr(calc)
+    calc.set(retention="99%", periods=200, chart="Survival curve")
+    assert calc.result.lifetime == pytest.approx(100.0)
+    assert calc.figure.axes[0].get_legend_handles_labels()[1] == [
+        "r = 99% (expected lifetime 100.0 periods)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"retention": 1.0}, "retention must be in [0, 1); got 1"),
+        ({"retention": "110%"}, "retention must be in [0, 1); got 1.1"),
+        ({"retention": "eighty"}, "retention must be a number; got 'eighty'"),
+        ({"retention": ""}, "retention is empty; enter a number"),
+        ({"discount_rate": -0.05}, "discount_rate must be >= 0; got -0.05"),
+        ({"acquisition_cost": -1}, "acquisition_cost must be >= 0; got -1"),
+        ({"periods": "2.5"}, "periods must be a whole number; got '2.5'"),
+        ({"periods": 0}, "periods must be in [1, 10000]; got 0"),
+    ],
+)
+def test_retention_bad_inputs_show_a_message_and_keep_the_input(values, message):
+    calc = RetentionCalculator()
+    assert _bad(calc, **values) == message
+    name = next(iter(values))
+    typed = values[name]
+    assert calc.inputs[name].value == (typed if isinstance(typed, str) else f"{typed:g}")
+    default = {f.name: f.default for f in RetentionCalculator.fields}[name]
+    calc.set(**{name: default})
+    assert calc.error is None and calc.result is not None
+
+
+# -------------------------------------------------------------------------- CLV
+
+
+def test_clv_textbook_values_and_scenarios():
+    calc = CLVCalculator()
+    assert calc.result.clv == pytest.approx(266.6667, abs=1e-4)
+    assert calc.result.clv_b == pytest.approx(450.0)
+    assert calc.result.difference == pytest.approx(183.3333, abs=1e-4)
+    assert len(calc.result.schedule) == 20
+    assert "difference B - A +183.33" in repr(calc)
+    calc.set(include_first=True)
+    assert calc.result.clv == pytest.approx(366.6667, abs=1e-4)
+    calc.set(include_first=False, horizon=2)
+    assert calc.result.clv == pytest.approx(125.62, abs=0.01)
+    assert calc.result.schedule["cumulative_clv"].iloc[-1] == pytest.approx(calc.result.clv)
+    calc.set(horizon=None, compare=False, acquisition_cost=100)
+    assert calc.result.clv_b is None and calc.result.difference is None
+    assert calc.result.clv == pytest.approx(166.6667, abs=1e-4)
+    assert len(calc.figure.axes[0].get_lines()) == 3  # A's build-up, its limit, the zero line
+
+
+def test_clv_zero_retention_edge():
+    calc = CLVCalculator(retention=0, compare=False)
+    assert calc.result.clv == 0.0
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"retention": 1}, "retention must be in [0, 1); got 1"),
+        ({"retention_b": 1.2}, "Scenario B: retention must be in [0, 1); got 1.2"),
+        ({"discount_rate_b": "x"}, "discount_rate_b must be a number; got 'x'"),
+        ({"horizon": "2.5"}, "horizon must be a whole number; got '2.5'"),
+        ({"horizon": 0}, "horizon must be in [1, 10000]; got 0"),
+        ({"margin": ""}, "margin is empty; enter a number"),
+    ],
+)
+def test_clv_bad_inputs(values, message):
+    calc = CLVCalculator()
+    assert _bad(calc, **values) == message
+
+
+def test_clv_scenario_b_errors_ignored_when_not_compared():
+    calc = CLVCalculator(retention_b=2, compare=False)
+    assert calc.error is None
+
+
+# -------------------------------------------------------------------------- complaints
+
+
+def test_complaints_match_cpvkit():
+    calc = ComplaintCalculator()
+    expected = relationship.complaint_recovery(1000, 0.3, 0.5, 0.8, 0.2, 0.1, 200)
+    assert calc.result.recovery == expected
+    assert calc.result.word_of_mouth == relationship.word_of_mouth(1000, 10, 2)
+    assert calc.result.to_frame()["customers"].sum() == pytest.approx(1000)
+    assert "recovery buys back 90.0 customers" in repr(calc)
+    assert "18,000.00" in repr(calc)
+
+
+def test_complaints_edges():
+    calc = ComplaintCalculator(customer_value=None, dissatisfied=0)
+    assert calc.error is None
+    assert np.isnan(calc.result.recovery.recovered_value)
+    assert "Value of the customers" not in repr(calc)
+    assert calc.result.word_of_mouth.total == 0.0
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"complain_rate": "120%"}, "complain_rate must be in [0, 1]; got 1.2"),
+        ({"dissatisfied": -5}, "dissatisfied must be >= 0; got -5"),
+        ({"tell": "ten"}, "tell must be a number; got 'ten'"),
+        ({"repurchase_silent": 2}, "repurchase_silent must be in [0, 1]; got 2"),
+    ],
+)
+def test_complaints_bad_inputs(values, message):
+    assert _bad(ComplaintCalculator(), **values) == message
+
+
+# -------------------------------------------------------------------------- RFM
+
+
+@pytest.fixture
+def small_log():
+    return pd.DataFrame(
+        {
+            "customer_id": [1, 1, 2, 3, 3, 3, 4],
+            "date": pd.to_datetime(
+                [
+                    "2024-01-02",
+                    "2024-02-01",
+                    "2024-01-15",
+                    "2024-01-03",
+                    "2024-01-20",
+                    "2024-02-10",
+                    "2024-02-10",
+                ]
+            ),
+            "amount": [20.0, 30.0, 15.0, 40.0, 25.0, 60.0, 5.0],
+        }
+    )
+
+
+def test_rfm_on_a_given_log_matches_cpvkit(small_log):
+    calc = RFMExplorer(transactions=small_log, bins=3, analysis_date="2024-03-01")
+    summary = crm.rfm_summary(small_log, analysis_date="2024-03-01")
+    expected = crm.rfm_segments(crm.rfm_scores(summary, bins=3), bins=3)
+    pd.testing.assert_frame_equal(calc.result.customers, expected)
+    assert calc.result.segments["customers"].sum() == 4
+    assert calc.result.segments["value"].sum() == pytest.approx(195.0)
+    assert calc.result.pareto_share == pytest.approx(crm.pareto_share(summary["monetary"]))
+    assert calc.result.gini == pytest.approx(crm.gini(summary["monetary"]))
+    calc.set(analysis_date="")  # default: the day after the last purchase
+    assert calc.result.customers["recency"].min() == 1
+
+
+def test_rfm_charts(small_log):
+    calc = RFMExplorer(transactions=small_log)
+    assert "Gini" in calc.figure.axes[0].get_legend_handles_labels()[1][1]
+    calc.set(chart="RFM heatmap")
+    assert len(calc.figure.axes) == 2  # heatmap and colour bar
+    calc.set(chart="Customer pyramid")
+    assert [t.get_text() for t in calc.figure.axes[0].get_yticklabels()] == [
+        "Platinum",
+        "Gold",
+        "Iron",
+        "Lead",
+    ]
+    assert calc._repr_mimebundle_()["text/html"].count("data:image/png;base64,") == 3
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        (
+            {"analysis_date": "2023-12-31"},
+            "analysis_date must be on or after the last transaction (2024-02-10); got 2023-12-31",
+        ),
+        ({"analysis_date": "someday"}, "analysis_date must be a date; got 'someday'"),
+        ({"top": 0}, "top must be in (0, 1]; got 0"),
+        ({"top": "a fifth"}, "top must be a number; got 'a fifth'"),
+    ],
+)
+def test_rfm_bad_inputs(small_log, values, message):
+    assert _bad(RFMExplorer(transactions=small_log), **values) == message
+
+
+def test_rfm_upload(small_log):
+    calc = RFMExplorer(source="upload", analysis_date="")
+    assert calc.error == "no file uploaded yet; upload a CSV or choose the CDNOW data"
+    content = small_log.to_csv(index=False).encode()
+    upload = {
+        "name": "log.csv",
+        "type": "text/csv",
+        "size": len(content),
+        "content": memoryview(content),
+        "last_modified": dt.datetime(2024, 3, 1, tzinfo=dt.timezone.utc),
+    }
+    calc.inputs["upload"].value = (upload,)
+    assert calc.error is None
+    assert len(calc.result.customers) == 4
+    bad = b"id,when,paid\n1,2024-01-01,3\n"
+    calc.inputs["upload"].value = ({**upload, "content": memoryview(bad), "size": len(bad)},)
+    assert calc.error.startswith("transactions is missing column(s) customer_id, date, amount")
+    assert calc.result is None
+
+
+def test_rfm_without_given_data():
+    calc = RFMExplorer(source="given")
+    assert calc.error == "no DataFrame was given; choose the CDNOW data or upload a CSV"
+
+
+def test_rfm_cdnow_default_and_cache():
+    from cpvkit.widgets import rfm
+
+    calc = RFMExplorer()
+    assert len(calc.result.customers) == 23_570
+    cached = rfm._SUMMARY_CACHE[("cdnow", "1998-07-01")]
+    calc.set(bins=4)
+    assert rfm._SUMMARY_CACHE[("cdnow", "1998-07-01")] is cached  # not recomputed
+    assert calc.result.customers["r_score"].max() == 4
