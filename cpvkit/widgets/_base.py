@@ -40,7 +40,7 @@ RUN_LIVE = (
 )
 
 #: Fixed margins of the live chart (the snapshot uses matplotlib's constrained layout).
-LIVE_MARGINS = {"left": 0.11, "right": 0.97, "bottom": 0.16, "top": 0.88, "wspace": 0.32}
+LIVE_MARGINS = {"left": 0.12, "right": 0.97, "bottom": 0.19, "top": 0.88, "wspace": 0.35}
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
@@ -155,20 +155,26 @@ def figure_png(
     margins, and the PNG is compressed lightly: the live view redraws on every input change.
     """
     if fast and figure.get_layout_engine() is not None:
-        figure.set_layout_engine("none")
-        for grid in {id(g): g for g in _gridspecs(figure)}.values():
-            grid.update(**{**LIVE_MARGINS, **(margins or {})})
+        figure.set_layout_engine(None)  # no layout pass at all (savefig skips a draw)
+        # axes keep the positions they were created with when a colour bar took its room
+        if not any(hasattr(ax, "_colorbar") for ax in figure.axes):
+            for grid in {id(g): g for g in _gridspecs(figure)}.values():
+                grid.update(**{**LIVE_MARGINS, **(margins or {})})
+            for ax in figure.axes:
+                spec = ax.get_subplotspec()
+                if spec is not None:
+                    ax.set_position(spec.get_position(figure))
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
 
 
 def _gridspecs(figure: Figure) -> list[Any]:
-    """The top-level grid specs of a figure's axes (colour bars excluded)."""
+    """The top-level grid specs of a figure's axes."""
     grids = []
     for ax in figure.axes:
         spec = ax.get_subplotspec()
-        if spec is not None and not hasattr(ax, "_colorbar"):
+        if spec is not None:
             grids.append(spec.get_topmost_subplotspec().get_gridspec())
     return grids
 

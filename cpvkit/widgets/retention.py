@@ -89,6 +89,7 @@ class RetentionCalculator(Calculator):
         "retention rate, with the lifetime value across retention rates from 50% to 95%."
     )
     charts = (_COHORT, _SURVIVAL)
+    live_margins = {"left": 0.09, "right": 0.98, "wspace": 0.45}  # noqa: RUF012
     fields = (
         Field("retention", "Retention rate per period", default=0.8),
         Field("margin", "Margin per customer per period", default=100.0),
@@ -146,6 +147,7 @@ class RetentionCalculator(Calculator):
         ax_p.set_xlabel("Period")
         ax_p.set_ylabel("Cumulative discounted profit")
         ax_p.set_title("Cohort profit (after acquisition cost)", fontsize=11)
+        ax_p.yaxis.set_major_formatter("{x:,.0f}")
         for ax in (ax_n, ax_p):
             ax.grid(True, alpha=0.3)
         return fig

@@ -1,0 +1,135 @@
+"""Latency of the calculators: time from an input change to updated numbers and chart.
+
+Each calculator is driven through many input changes with ``calc.set(...)``, which recomputes
+the result with cpvkit, redraws the chart and renders the live PNG - everything a change in
+the browser triggers in the kernel. Prints the median and worst update time per calculator
+(target: under 100 ms) and the growth of traced Python memory over the updates (figures are
+replaced, not accumulated, so it should stay flat).
+
+Run: ``python3 tasks.py bench`` or ``.venv/bin/python benchmarks/bench_calculators.py``.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import itertools
+import statistics
+import time
+import tracemalloc
+from typing import Any
+
+UPDATES = 60
+TARGET_MS = 100.0
+
+# name -> (constructor kwargs, cycle of input changes)
+SCENARIOS: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {
+    "RetentionCalculator": (
+        {},
+        [{"retention": r} for r in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)]
+        + [{"margin": 120}, {"discount_rate": 0.05}, {"periods": 20}, {"periods": 10}],
+    ),
+    "CLVCalculator": (
+        {},
+        [{"retention": r} for r in (0.6, 0.7, 0.8, 0.85)]
+        + [{"retention_b": 0.95}, {"horizon": 10}, {"horizon": None}, {"include_first": True}],
+    ),
+    "ComplaintCalculator": (
+        {},
+        [{"complain_rate": c} for c in (0.1, 0.2, 0.4, 0.6)]
+        + [{"tell": 5}, {"retell": 1}, {"resolved_rate": 0.8}],
+    ),
+    "RFMExplorer": (
+        {},
+        [{"bins": b} for b in (3, 4, 5)]
+        + [{"top": 0.1}, {"top": 0.2}]
+        + [{"analysis_date": d} for d in ("1998-07-01", "1998-09-30", "1998-12-31")],
+    ),
+    "PerceivedValueCalculator": (
+        {},
+        [{"firm_product": v} for v in (30, 40, 50)]
+        + [{"competitor_monetary": 40}, {"firm_psychic": 5}],
+    ),
+    "SatisfactionCalculator": (
+        {},
+        [{"confidence": c} for c in (0.9, 0.95, 0.99)]
+        + [{"performance": p} for p in (3.0, 4.0, 5.0)]
+        + [{"entry": "scores"}, {"entry": "counts"}],
+    ),
+    "KanoCalculator": (
+        {},
+        [{"source": "typed"}, {"source": "survey"}],
+    ),
+    "IPACalculator": (
+        {},
+        [{"crosshair": c} for c in ("mean", "median")]
+        + [{"source": "typed"}, {"source": "survey"}],
+    ),
+}
+
+
+def _calculators() -> dict[str, type]:
+    widgets = importlib.import_module("cpvkit.widgets")
+    return {name: getattr(widgets, name) for name in SCENARIOS if hasattr(widgets, name)}
+
+
+def bench(cls: type, kwargs: dict[str, Any], changes: list[dict[str, Any]]) -> dict[str, Any]:
+    calc = cls(**kwargs)
+    steps = list(itertools.islice(itertools.cycle(changes), UPDATES))
+    # warm up: one pass over the changes (fills the caches a user's first clicks fill too)
+    for change in changes:
+        calc.set(**change)
+    times = []
+    errors = 0
+    for change in steps:
+        t0 = time.perf_counter()
+        calc.set(**change)
+        times.append((time.perf_counter() - t0) * 1000.0)
+        errors += calc.error is not None
+    # memory: traced separately (tracing slows Python down); compare the traced memory after
+    # one more round of updates with the memory after the timed round
+    gc.collect()
+    tracemalloc.start()
+    for change in steps[: UPDATES // 2]:
+        calc.set(**change)
+    gc.collect()
+    middle = tracemalloc.get_traced_memory()[0]
+    for change in steps[UPDATES // 2 :]:
+        calc.set(**change)
+    gc.collect()
+    growth = (tracemalloc.get_traced_memory()[0] - middle) / 1024.0
+    tracemalloc.stop()
+    return {
+        "median": statistics.median(times),
+        "p90": statistics.quantiles(times, n=10)[-1],
+        "worst": max(times),
+        "growth_kib": growth,
+        "errors": errors,
+    }
+
+
+def main() -> None:
+    calculators = _calculators()
+    print(f"Calculator update latency ({UPDATES} input changes each; target {TARGET_MS:.0f} ms)")
+    header = f"{'calculator':<26}{'median ms':>10}{'p90 ms':>9}{'worst ms':>10}{'mem KiB':>9}  ok"
+    print(header)
+    print("-" * len(header))
+    for name, (kwargs, changes) in SCENARIOS.items():
+        if name not in calculators:
+            print(f"{name:<26}{'(not available)':>38}")
+            continue
+        row = bench(calculators[name], kwargs, changes)
+        ok = "yes" if row["median"] < TARGET_MS and not row["errors"] else "NO"
+        print(
+            f"{name:<26}{row['median']:>10.1f}{row['p90']:>9.1f}{row['worst']:>10.1f}"
+            f"{row['growth_kib']:>9.0f}  {ok}"
+        )
+    print("median/p90/worst: time of calc.set(...) = cpvkit computation + chart + live PNG;")
+    print(
+        f"mem KiB: growth of traced Python memory over the last {UPDATES // 2} updates "
+        "(about 0 = figures are freed, no leak)."
+    )
+
+
+if __name__ == "__main__":
+    main()
