@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from cpvkit import crm, relationship
+from cpvkit import crm, relationship, satisfaction
 from cpvkit._validation import (
     as_float_array,
     check_choice,
@@ -808,7 +808,8 @@ def nps_bar(
 
     Answers 0-6 are detractors, 7-8 passives and 9-10 promoters;
     NPS = 100 x (share of promoters - share of detractors). One bar for all respondents, or one
-    per value of ``group``; the NPS of each bar is written next to it.
+    per value of ``group``; the NPS of each bar is written next to it. Shares and scores come
+    from :func:`cpvkit.satisfaction.nps`.
 
     Parameters
     ----------
@@ -849,19 +850,20 @@ def nps_bar(
     'NPS +30'
     """
     require_columns(data, [score] + ([group] if group is not None else []), "data")
-    s = check_range(f"data[{score!r}]", _numeric_column(data, score), 0, 10)
-    if not np.all(s == np.round(s)):
-        raise ValueError(
-            f"data[{score!r}] must hold whole numbers 0-10; got {s[s != np.round(s)][0]:g}"
-        )
-    kind = np.select([s <= 6, s <= 8], list(_NPS_GROUPS[:2]), _NPS_GROUPS[2])
+    s = satisfaction._nps_scores(f"data[{score!r}]", data[score])
     keys = data[group].astype(str).to_numpy() if group is not None else np.full(len(s), "All")
-    shares = (
-        pd.crosstab(pd.Series(keys, name="group"), pd.Series(kind, name="kind"), normalize="index")
-        .reindex(columns=list(_NPS_GROUPS), fill_value=0.0)
-        .sort_index(ascending=False)
+    names = sorted(pd.unique(keys), reverse=True)  # bar 0 at the bottom: sorted from the top
+    results = {name: satisfaction.nps(s[keys == name]) for name in names}  # one per bar
+    shares = pd.DataFrame(
+        {
+            label: [results[name].shares[kind_] for name in names]
+            for label, kind_ in zip(
+                _NPS_GROUPS, ("detractors", "passives", "promoters"), strict=True
+            )
+        },
+        index=names,
     )
-    counts = pd.Series(keys).value_counts()
+    counts = {name: results[name].n for name in names}
     if figsize is None:
         figsize = (7.5, 1.6 + 0.6 * len(shares))
 
@@ -883,7 +885,7 @@ def nps_bar(
                     color="white",
                 )
         left = left + width
-    scores = 100 * (shares[_NPS_GROUPS[2]] - shares[_NPS_GROUPS[0]]).to_numpy()
+    scores = [results[name].score for name in names]
     for yi, value_ in enumerate(scores):
         ax.text(
             1.02, yi, f"NPS {value_:+.0f}", va="center", fontsize=TEXT_SIZE + 0.5, fontweight="bold"

@@ -312,6 +312,24 @@ def test_nps_bar_by_segment() -> None:
     assert [t for t in _texts(ax) if t.startswith("NPS")] == expected
 
 
+def test_nps_bar_uses_satisfaction_nps() -> None:
+    from cpvkit import satisfaction
+
+    survey = datasets.load_satisfaction_survey()
+    ax = plots.nps_bar(survey, group="segment").axes[0]
+    names = ["student", "small business", "residential"]  # bars drawn bottom to top
+    results = [satisfaction.nps(survey.loc[survey["segment"] == n, "nps"]) for n in names]
+    assert [t for t in _texts(ax) if t.startswith("NPS")] == [
+        f"NPS {r.score:+.0f}" for r in results
+    ]
+    promoters = ax.containers[2]
+    assert [p.get_width() for p in promoters.patches] == pytest.approx(
+        [r.shares["promoters"] for r in results]
+    )
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [f"{n} (n={r.n})" for n, r in zip(names, results, strict=True)]
+
+
 def test_nps_bar_rejects_bad_input() -> None:
     with pytest.raises(ValueError, match="missing column.*nps"):
         plots.nps_bar(pd.DataFrame({"score": [1, 2]}))
