@@ -206,8 +206,9 @@ class Calculator:
 
     Attributes
     ----------
-    inputs : dict of str to ipywidgets.Widget
-        One control per input, by name. Changing a control's ``value`` recomputes at once.
+    inputs : dict
+        One ipywidgets control per input, keyed by input name. Changing a control's
+        ``value`` recomputes at once.
     result : object or None
         The latest result (a frozen dataclass of the calculator), ``None`` while the input is
         invalid.

@@ -1,7 +1,7 @@
 """Complaint and word-of-mouth calculator: who hears about a bad experience, what recovery buys."""
 
-from __future__ import annotations
-
+# no "from __future__ import annotations": the result fields name classes of other cpvkit
+# modules, and the API reference resolves them only from evaluated annotations
 import math
 from dataclasses import dataclass
 

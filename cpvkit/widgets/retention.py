@@ -55,7 +55,8 @@ class RetentionResult:
 class RetentionCalculator(Calculator):
     """Retention economics: what a retention rate means for lifetime, survival and profit.
 
-    Inputs (names for the constructor and :meth:`set`): ``retention`` (rate per period in
+    Inputs (names for the constructor and
+    :meth:`~cpvkit.widgets.Calculator.set`): ``retention`` (rate per period in
     [0, 1)), ``margin`` (per active customer per period), ``discount_rate`` (per period),
     ``acquisition_cost`` (per customer), ``customers`` (size of the acquired cohort),
     ``periods`` (how many periods to follow it) and ``chart`` (``"Cohort: customers and

@@ -1,7 +1,7 @@
 """RFM explorer: segments, the Pareto (Lorenz) curve and the customer pyramid of a purchase log."""
 
-from __future__ import annotations
-
+# no "from __future__ import annotations": the result fields name classes of other cpvkit
+# modules, and the API reference resolves them only from evaluated annotations
 import hashlib
 import io
 import itertools
