@@ -12,8 +12,8 @@
 - :func:`servqual` - SERVQUAL gap scores per item and per dimension (Parasuraman, Zeithaml and
   Berry 1988), returned as a :class:`ServqualResult`.
 
-Conventions
------------
+Conventions used throughout the module:
+
 NPS
     Answers to "How likely is it that you would recommend ...?" are whole numbers 0-10:
     promoters 9-10, passives 7-8, detractors 0-6. NPS = 100 (p_promoters - p_detractors), in
@@ -422,7 +422,7 @@ def nps_from_counts(counts: Any, confidence: float = 0.95) -> NPSResult:
 
     Parameters
     ----------
-    counts : mapping or sequence of int
+    counts : Mapping or Sequence
         Numbers of answers, whole numbers >= 0 adding up to at least 1 (see above).
     confidence : float, default 0.95
         Confidence level of the interval, in (0, 1).
@@ -524,8 +524,9 @@ KANO_CATEGORIES = {
     "Q": "questionable",
 }
 
-#: The Kano evaluation table (read-only): ``KANO_TABLE[f, d]`` is the category of functional
-#: answer ``KANO_ANSWERS[f]`` and dysfunctional answer ``KANO_ANSWERS[d]``.
+#: The Kano evaluation table, a read-only 5 x 5 array of category letters. ``KANO_TABLE[f, d]``
+#: is the category of functional answer ``KANO_ANSWERS[f]`` and dysfunctional answer
+#: ``KANO_ANSWERS[d]``.
 KANO_TABLE = np.array([list(row) for row in ("QAAAO", "RIIIM", "RIIIM", "RIIIM", "RRRRQ")])
 KANO_TABLE.setflags(write=False)
 
@@ -828,10 +829,10 @@ def ipa(
         ``n`` counts the ratings). If ``attribute`` is the index name, the index is used.
     importance, performance, attribute : str
         Column names.
-    crosshair : {"mean", "median"} or (float, float)
-        Where the crosshairs cross: the mean or median of the attribute means, or a fixed
-        point ``(performance, importance)``, i.e. (x, y) of the grid drawn by
-        :func:`cpvkit.plots.ipa_grid`.
+    crosshair : str or (float, float)
+        Where the crosshairs cross: ``"mean"`` or ``"median"`` of the attribute means, or a
+        fixed point ``(performance, importance)``, i.e. (x, y) of the grid drawn by
+        :func:`cpvkit.plots.ipa_grid`, such as the scale midpoint ``(4, 4)`` on 1-7 scales.
 
     Returns
     -------
@@ -914,7 +915,8 @@ class ServqualResult:
     ----------
     items : pandas.DataFrame
         One row per item in questionnaire order: ``item``, ``dimension``, ``expectation``
-        and ``perception`` (mean ratings) and ``gap`` (``perception - expectation``).
+        and ``perception`` (mean ratings) and ``gap`` (``perception - expectation``), followed
+        by any other columns of an item table passed as ``dimensions`` (such as ``wording``).
     dimensions : pandas.DataFrame
         One row per dimension in order of first appearance: ``dimension``, ``n_items``,
         ``expectation``, ``perception``, ``gap`` (unweighted means over the dimension's
@@ -1025,12 +1027,12 @@ def servqual(
         Ratings, one row per respondent and one column per item, with the same respondents
         (index) and items (columns); rows are matched by index, columns by name. Works
         directly on :func:`cpvkit.datasets.load_servqual`: ``servqual(*load_servqual())``.
-    dimensions : DataFrame, Series or mapping
+    dimensions : DataFrame, Series or Mapping
         The dimension of each item: the item dictionary (columns ``item`` and
         ``dimension``, like ``load_servqual().items``), a Series indexed by item, a mapping
         ``{item: dimension}`` or a mapping ``{dimension: [items]}``. Every item column must
         have exactly one dimension.
-    weights : mapping or Series, optional
+    weights : Mapping or Series, optional
         Weight per dimension, >= 0, not all 0, for every dimension; rescaled to sum to 1.
 
     Returns
@@ -1109,6 +1111,11 @@ def servqual(
             "gap": gaps.mean().to_numpy(),
         }
     )
+    if isinstance(dimensions, pd.DataFrame):  # keep the item dictionary's other columns
+        info = dimensions.set_index("item")
+        for column in info.columns.drop("dimension"):
+            if column not in items.columns:
+                items[column] = info[column].reindex(list(e.columns)).to_numpy()
     grouped = items.groupby("dimension", sort=False)
     dims = grouped[["expectation", "perception", "gap"]].mean()
     dims.insert(0, "n_items", grouped.size().astype("int64"))

@@ -657,6 +657,15 @@ def test_servqual_on_simulated_bank() -> None:
     res = servqual(sq.expectations, sq.perceptions, sq.items)
     assert res.n == 300
     assert res.items["item"].tolist() == [f"q{j:02d}" for j in range(1, 23)]
+    assert list(res.items.columns) == [
+        "item",
+        "dimension",
+        "expectation",
+        "perception",
+        "gap",
+        "wording",
+    ]
+    assert res.items["wording"].tolist() == sq.items["wording"].tolist()
     gap = (sq.perceptions - sq.expectations).mean()
     assert np.allclose(res.items["gap"], gap.to_numpy())
     assert res.dimensions["dimension"].tolist() == [
