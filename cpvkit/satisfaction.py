@@ -137,7 +137,8 @@ def disconfirmation(expectation: Any, performance: Any, tolerance: Any = 0.0) ->
     perceived performance and prior expectation: performance below expectation (negative
     disconfirmation) leaves the customer dissatisfied, performance matching it (confirmation)
     satisfied, performance above it (positive disconfirmation) highly satisfied or delighted.
-    A tolerance zone treats small gaps, ``|gap| <= tolerance``, as a match.
+    A tolerance zone treats small gaps, ``|gap| <= tolerance``, as a match (a gap on the edge
+    of the zone counts as inside it, also when binary rounding puts it a hair outside).
 
     Parameters
     ----------
@@ -181,10 +182,13 @@ def disconfirmation(expectation: Any, performance: Any, tolerance: Any = 0.0) ->
     e = check_range("expectation", expectation)
     p = check_range("performance", performance)
     t = check_nonnegative("tolerance", tolerance)
-    _broadcast(expectation=e, performance=p, tolerance=t)
-    gap = np.asarray(p) - np.asarray(e)
+    shape = _broadcast(expectation=e, performance=p, tolerance=t)
+    e, p, t = (np.broadcast_to(np.asarray(x, dtype=float), shape) for x in (e, p, t))
+    gap = p - e
+    # a gap on the edge of the zone stays inside it despite binary rounding (4.9 - 4.6 > 0.3)
+    edge = t + 1e-9 * (1.0 + np.abs(e) + np.abs(p))
     outcome = np.select(
-        [gap < -np.asarray(t), gap > np.asarray(t)],
+        [gap < -edge, gap > edge],
         [DISCONFIRMATION_OUTCOMES[0], DISCONFIRMATION_OUTCOMES[2]],
         DISCONFIRMATION_OUTCOMES[1],
     )

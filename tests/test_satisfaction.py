@@ -55,10 +55,42 @@ def test_disconfirmation_tolerance_zone_is_closed() -> None:
     ]
 
 
+def test_disconfirmation_edge_of_zone_despite_rounding() -> None:
+    assert 4.9 - 4.6 > 0.3  # binary rounding
+    assert disconfirmation(4.6, 4.9, tolerance=0.3).outcome == "satisfied"
+    assert disconfirmation(4.9, 4.6, tolerance=0.3).outcome == "satisfied"
+    assert disconfirmation(0.7, 0.8, tolerance=0.1).outcome == "satisfied"
+    assert disconfirmation(4.6, 4.9001, tolerance=0.3).outcome == "delighted"
+    assert disconfirmation(0.3, 0.1 + 0.2).outcome == "satisfied"
+
+
 def test_disconfirmation_broadcasts() -> None:
     res = disconfirmation(4, [2, 4, 7], tolerance=[0, 0, 5])
     assert res.outcome.tolist() == ["dissatisfied", "satisfied", "satisfied"]
     assert isinstance(res.gap, np.ndarray)
+    res = disconfirmation(4, 5, tolerance=[0.5, 1.0])  # scalars broadcast against tolerance
+    assert res.gap.tolist() == [1.0, 1.0]
+    assert res.outcome.tolist() == ["delighted", "satisfied"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.floats(-100, 100),
+    st.floats(-100, 100),
+    st.floats(0, 10),
+)
+def test_disconfirmation_properties(e: float, p: float, t: float) -> None:
+    res = disconfirmation(e, p, tolerance=t)
+    assert res.gap == pytest.approx(p - e)
+    if p - e > t + 1e-6:
+        assert res.outcome == "delighted"
+    elif p - e < -t - 1e-6:
+        assert res.outcome == "dissatisfied"
+    elif abs(p - e) < t - 1e-6:
+        assert res.outcome == "satisfied"
+    # swapping expectation and performance mirrors the outcome
+    mirror = {"dissatisfied": "delighted", "satisfied": "satisfied", "delighted": "dissatisfied"}
+    assert disconfirmation(p, e, tolerance=t).outcome == mirror[res.outcome]
 
 
 def test_disconfirmation_rejects_bad_input() -> None:
