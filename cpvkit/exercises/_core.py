@@ -191,6 +191,8 @@ def _type_name(value: Any) -> str:
         return "True/False"
     if isinstance(value, list | tuple | np.ndarray):
         return "a list or array of values"
+    if _is_number(value):
+        return "a number"
     return f"a {type(value).__name__}"
 
 
@@ -405,11 +407,12 @@ class Chapter:
         ]
         missing = [idea for idea in q.key_ideas if idea not in covered]
         if len(words) < q.min_words:
+            plural = "" if len(words) == 1 else "s"
             return CheckResult(
                 n,
                 "incorrect",
-                f"Question {n}: your answer has {len(words)} words; explain your reasoning in at "
-                f"least {q.min_words} words.\nHint: {q.hint}",
+                f"Question {n}: your answer has {len(words)} word{plural}; explain your reasoning "
+                f"in at least {q.min_words} words.\nHint: {q.hint}",
             )
         if len(covered) < q.ideas_needed:
             got = "; ".join(covered) if covered else "none yet"
