@@ -11,7 +11,7 @@ This is the only cpvkit module (with :mod:`cpvkit.widgets`) that imports matplot
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -797,7 +797,7 @@ _NPS_GROUPS = ("Detractors (0-6)", "Passives (7-8)", "Promoters (9-10)")
 
 
 def nps_bar(
-    data: pd.DataFrame,
+    data: pd.DataFrame | satisfaction.NPSResult | Mapping[str, satisfaction.NPSResult],
     *,
     score: str = "nps",
     group: str | None = None,
@@ -813,8 +813,12 @@ def nps_bar(
 
     Parameters
     ----------
-    data : pandas.DataFrame
-        One row per respondent.
+    data : pandas.DataFrame, NPSResult or Mapping
+        One row per respondent; or an already computed
+        :class:`cpvkit.satisfaction.NPSResult` (one bar, e.g. from
+        :func:`cpvkit.satisfaction.nps_from_counts`); or a mapping ``{label: NPSResult}``
+        (one bar per label, drawn top to bottom in the mapping's order). ``score`` and
+        ``group`` apply to a DataFrame only.
     score : str, default "nps"
         Column with the likelihood-to-recommend answer, whole numbers 0-10.
     group : str, optional
@@ -833,7 +837,10 @@ def nps_bar(
     Raises
     ------
     ValueError
-        If a column is missing, the frame is empty, or a score is not a whole number in 0-10.
+        If a column is missing, the frame is empty, a score is not a whole number in 0-10, or
+        a mapping of results is empty.
+    TypeError
+        If ``data`` is none of the accepted types.
 
     References
     ----------
@@ -848,12 +855,36 @@ def nps_bar(
     'Net Promoter Score'
     >>> [t.get_text() for t in fig.axes[0].texts][-1]
     'NPS +30'
+    >>> from cpvkit.satisfaction import nps_from_counts
+    >>> by_year = {"2024": nps_from_counts((40, 30, 30)), "2025": nps_from_counts((50, 30, 20))}
+    >>> fig = nps_bar(by_year)  # 2024 on top, 2025 below; texts run bottom to top
+    >>> [t.get_text() for t in fig.axes[0].texts if t.get_text().startswith("NPS")]
+    ['NPS +30', 'NPS +10']
     """
-    require_columns(data, [score] + ([group] if group is not None else []), "data")
-    s = satisfaction._nps_scores(f"data[{score!r}]", data[score])
-    keys = data[group].astype(str).to_numpy() if group is not None else np.full(len(s), "All")
-    names = sorted(pd.unique(keys), reverse=True)  # bar 0 at the bottom: sorted from the top
-    results = {name: satisfaction.nps(s[keys == name]) for name in names}  # one per bar
+    if isinstance(data, satisfaction.NPSResult):
+        results = {"All": data}
+    elif isinstance(data, Mapping):
+        if not data:
+            raise ValueError("data is an empty mapping; give at least one label: NPSResult")
+        bad = [k for k, v in data.items() if not isinstance(v, satisfaction.NPSResult)]
+        if bad:
+            raise TypeError(
+                f"data must map labels to NPSResult objects; {bad[0]!r} maps to "
+                f"{type(data[bad[0]]).__name__}"
+            )
+        results = {str(k): v for k, v in reversed(list(data.items()))}  # bar 0 at the bottom
+    elif isinstance(data, pd.DataFrame):
+        require_columns(data, [score] + ([group] if group is not None else []), "data")
+        s = satisfaction._nps_scores(f"data[{score!r}]", data[score])
+        keys = data[group].astype(str).to_numpy() if group is not None else np.full(len(s), "All")
+        names = sorted(pd.unique(keys), reverse=True)  # bar 0 at the bottom: sorted from the top
+        results = {name: satisfaction.nps(s[keys == name]) for name in names}  # one per bar
+    else:
+        raise TypeError(
+            "data must be a pandas DataFrame of answers, an NPSResult or a mapping "
+            f"{{label: NPSResult}}; got {type(data).__name__}"
+        )
+    names = list(results)
     shares = pd.DataFrame(
         {
             label: [results[name].shares[kind_] for name in names]

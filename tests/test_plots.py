@@ -330,6 +330,30 @@ def test_nps_bar_uses_satisfaction_nps() -> None:
     assert labels == [f"{n} (n={r.n})" for n, r in zip(names, results, strict=True)]
 
 
+def test_nps_bar_accepts_nps_results() -> None:
+    from cpvkit import satisfaction
+
+    frame = pd.DataFrame({"nps": [10] * 50 + [7] * 30 + [0] * 20})
+    ax = plots.nps_bar(satisfaction.nps(frame["nps"])).axes[0]
+    reference = plots.nps_bar(frame).axes[0]
+    assert _texts(ax) == _texts(reference)
+    assert [c.patches[0].get_width() for c in ax.containers] == pytest.approx([0.2, 0.3, 0.5])
+    results = {
+        "Q1": satisfaction.nps_from_counts((40, 30, 30)),
+        "Q2": satisfaction.nps_from_counts({10: 5, 8: 3, 2: 2}),
+    }
+    ax = plots.nps_bar(results).axes[0]
+    # mapping order from the top: Q1 on top, so Q2 is bar 0 at the bottom
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Q2 (n=10)", "Q1 (n=100)"]
+    assert [t for t in _texts(ax) if t.startswith("NPS")] == ["NPS +30", "NPS +10"]
+    with pytest.raises(ValueError, match="empty mapping"):
+        plots.nps_bar({})
+    with pytest.raises(TypeError, match="'Q1' maps to float"):
+        plots.nps_bar({"Q1": 30.0})
+    with pytest.raises(TypeError, match="DataFrame of answers, an NPSResult"):
+        plots.nps_bar([9, 10])
+
+
 def test_nps_bar_rejects_bad_input() -> None:
     with pytest.raises(ValueError, match="missing column.*nps"):
         plots.nps_bar(pd.DataFrame({"score": [1, 2]}))
