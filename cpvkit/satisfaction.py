@@ -262,6 +262,7 @@ def csat(scores: Any, scale_max: int = 5, top_box: int = 2, *, scale_min: int = 
 # NPS
 # --------------------------------------------------------------------------------------------
 
+#: The three NPS groups, in the order of the 3-count form of :func:`nps_from_counts`.
 NPS_GROUPS = ("promoters", "passives", "detractors")
 
 
@@ -302,6 +303,21 @@ class NPSResult:
     def as_dict(self) -> dict[str, Any]:
         """The fields as a plain dictionary (``shares`` as a nested dictionary)."""
         return asdict(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The three groups as a table.
+
+        Index ``group`` (promoters, passives, detractors); columns ``answers`` (``"9-10"``,
+        ``"7-8"``, ``"0-6"``), ``count`` and ``share``.
+        """
+        return pd.DataFrame(
+            {
+                "answers": ["9-10", "7-8", "0-6"],
+                "count": [self.promoters, self.passives, self.detractors],
+                "share": [self.shares[g] for g in NPS_GROUPS],
+            },
+            index=pd.Index(list(NPS_GROUPS), name="group"),
+        )
 
     def __repr__(self) -> str:
         return (
@@ -574,9 +590,10 @@ def _kano_codes(name: str, values: Any) -> np.ndarray:
         raise ValueError(
             f"{name} contains a missing answer (NaN or None); each answer must be {_KANO_ALLOWED}"
         )
-    keys = series.astype(str).str.strip().str.lower().str.replace("_", " ")
-    keys = keys.str.split().str.join("-")
-    codes = keys.map(_KANO_LOOKUP)
+    # normalise each distinct answer once (a handful), then map all answers in one pass
+    distinct = pd.unique(series.to_numpy(dtype=object))
+    lookup = {a: _KANO_LOOKUP.get(_kano_key(str(a)), np.nan) for a in distinct}
+    codes = series.map(lookup)
     bad = codes.isna().to_numpy()
     if bad.any():
         raise ValueError(

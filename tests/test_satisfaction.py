@@ -211,6 +211,11 @@ def test_nps_result_is_frozen_and_readable() -> None:
         "confidence",
     }
     assert d["shares"]["passives"] == pytest.approx(0.3)
+    table = res.to_frame()
+    assert list(table.index) == ["promoters", "passives", "detractors"]
+    assert table["count"].tolist() == [50, 30, 20]
+    assert table["share"].tolist() == pytest.approx([0.5, 0.3, 0.2])
+    assert table["answers"].tolist() == ["9-10", "7-8", "0-6"]
 
 
 def test_nps_on_survey_matches_direct_formula() -> None:
@@ -382,6 +387,15 @@ def test_kano_category_vectorised() -> None:
     assert series.tolist() == list(KANO_CELLS.values())
     assert kano_category(np.array([1, 2]), np.array([5, 5])).tolist() == ["O", "M"]
     assert kano_category(["1", "5.0"], ["I like it", "i can live with it"]).tolist() == ["Q", "R"]
+
+
+def test_kano_category_large_input_is_fast_and_exact() -> None:
+    rng = np.random.default_rng(1)
+    f = rng.integers(0, 5, size=200_000)
+    d = rng.integers(0, 5, size=200_000)
+    words = np.array(KANO_ANSWERS, dtype=object)
+    out = kano_category(words[f], pd.Series(words[d]).str.upper())
+    assert np.array_equal(out, KANO_TABLE[f, d])
 
 
 def test_kano_category_rejects_bad_input() -> None:
