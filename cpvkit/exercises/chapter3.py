@@ -9,10 +9,11 @@ from __future__ import annotations
 from cpvkit.exercises._core import Chapter, Choice, Mistake, Numeric, Written
 
 SETUP = """\
-from cpvkit import crm, datasets
+from cpvkit import datasets
 from cpvkit import relationship as rel
 
 cdnow = datasets.load_cdnow()  # real CDNOW purchase records, 1997-01-01 to 1998-06-30
+rel.LADDER_STAGES  # the rungs of the customer development ladder, bottom to top
 """
 
 INTRO = """\
