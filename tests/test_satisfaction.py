@@ -147,6 +147,15 @@ def test_csat_rejects_bad_input() -> None:
         csat([4, 5], top_box=1.5)
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(1, 7), min_size=1, max_size=200))
+def test_csat_properties(scores: list[int]) -> None:
+    shares = [csat(scores, scale_max=7, top_box=k) for k in range(1, 7)]
+    assert all(0.0 <= x <= 1.0 for x in shares)
+    assert shares == sorted(shares)  # a wider top box never lowers the share
+    assert shares[-1] == pytest.approx(np.mean(np.array(scores) >= 2))
+
+
 # --- NPS ------------------------------------------------------------------------------------
 
 
@@ -642,6 +651,27 @@ def test_ipa_rejects_bad_input(ratings: pd.DataFrame) -> None:
         ipa(ratings, crosshair=(np.nan, 4))
     with pytest.raises(ValueError, match="missing attribute name"):
         ipa(ratings.assign(attribute=["a", None, "c", "d"]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.floats(1, 7), st.floats(1, 7)),
+        min_size=1,
+        max_size=15,
+    ),
+    st.sampled_from(["mean", "median", (4.0, 4.0)]),
+)
+def test_ipa_properties(points: list[tuple[float, float]], crosshair) -> None:
+    frame = pd.DataFrame(points, columns=["importance", "performance"])
+    frame.insert(0, "attribute", [f"a{i}" for i in range(len(points))])
+    out = ipa(frame, crosshair=crosshair)
+    cx, cy = out.attrs["crosshair"]["performance"], out.attrs["crosshair"]["importance"]
+    for _, row in out.iterrows():  # a handful of attributes
+        key = (bool(row["importance"] >= cy), bool(row["performance"] >= cx))
+        assert row["quadrant"] == satisfaction.IPA_QUADRANTS[key]
+    if crosshair == "mean":
+        assert cx == pytest.approx(frame["performance"].mean())
 
 
 # --- SERVQUAL -------------------------------------------------------------------------------
