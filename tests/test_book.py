@@ -20,7 +20,7 @@ pytestmark = pytest.mark.book
 
 ROOT = Path(tasks.ROOT)
 HTML = ROOT / "_build" / "html"
-API_MODULES = ["value", "satisfaction", "relationship", "crm", "datasets", "plots"]
+API_MODULES = ["value", "satisfaction", "relationship", "crm", "datasets", "plots", "widgets"]
 
 
 def _toc_files(node: object) -> list[str]:
