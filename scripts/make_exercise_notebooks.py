@@ -46,7 +46,7 @@ def format_number(value: float, share: bool = False) -> str:
     """Format a reference answer for the solution text."""
     if share:
         return f"{value:.4f} ({value:.1%})"
-    if float(value).is_integer():
+    if round(float(value), 9).is_integer():
         return f"{value:,.0f}"
     if abs(value) >= 1:
         return f"{value:,.2f}"
@@ -62,7 +62,7 @@ def _exercise_markdown(chapter: Chapter, n: int) -> str:
     body = q.prompt.strip()
     if isinstance(q, Choice):
         body += (
-            f"\n\n{q.options_markdown()}\n\nAnswer with a letter in quotes (or the option's text)."
+            f"\n\n{q.options_markdown()}\n\nAnswer with a letter in quotes (or the option text)."
         )
     elif isinstance(q, Written):
         body += "\n\nWrite your answer as text in quotes (triple quotes for several lines)."

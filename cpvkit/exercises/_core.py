@@ -364,13 +364,18 @@ class Chapter:
                 f"Question {n}: answer with the letter of an option in quotes, e.g. "
                 f'answer_{n} = "{letters[0]}", not {_type_name(answer)}.',
             )
-        text = " ".join(answer.split()).strip().rstrip(".)").strip().casefold()
+
+        def norm(s: str) -> str:
+            return " ".join(s.split()).rstrip(".").strip().casefold()
+
+        text = norm(answer)
         chosen = None
-        if len(text) == 1 and text.upper() in letters:
-            chosen = text.upper()
+        letter_only = text.rstrip(")").strip()
+        if len(letter_only) == 1 and letter_only.upper() in letters:
+            chosen = letter_only.upper()
         else:
             for letter, option in zip(letters, q.options, strict=True):
-                if text == " ".join(option.split()).rstrip(".").casefold():
+                if text == norm(option):
                     chosen = letter
         if chosen is None:
             return CheckResult(

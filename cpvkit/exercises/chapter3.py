@@ -22,7 +22,6 @@ of an acquired group of customers, the customer development ladder on the real C
 log, and the judgement calls of relationship marketing. Run the set-up cell first, then write
 each answer in its cell and run the check below it. Numbers may be rounded sensibly (to two
 decimals, or a whole number for large amounts); shares may be given as 0.25 or as 25 (percent).
-The worked solutions follow each exercise (unless your instructor has removed them).
 """
 
 QUESTIONS = [

@@ -22,7 +22,6 @@ segments, the concentration of value (Pareto share) and the customer pyramid on 
 purchase log, and the decisions these numbers support. Run the set-up cell first, then write
 each answer in its cell and run the check below it. Numbers may be rounded sensibly (to two
 decimals, or a whole number for large amounts); shares may be given as 0.68 or as 68 (percent).
-The worked solutions follow each exercise (unless your instructor has removed them).
 """
 
 QUESTIONS = [
