@@ -238,10 +238,7 @@ class Calculator:
         self._message = w.HTML(layout=w.Layout(min_height="1.5em"))
         self._output = w.HTML()
         self._image = w.Image(format="png", layout=w.Layout(max_width="100%"))
-        controls = w.VBox(
-            list(self.inputs.values()),
-            layout=w.Layout(display="flex", flex_flow="column wrap"),
-        )
+        controls = self._arrange(list(self.inputs.values()))
         header = w.HTML(f"<strong>{esc(self.title)}</strong><br><small>{esc(self.intro)}</small>")
         self.widget = w.VBox([header, controls, self._message, self._output, self._image])
         for control in self.inputs.values():
@@ -249,6 +246,15 @@ class Calculator:
         self.set(**values)
 
     # ---------------------------------------------------------------- inputs
+
+    def _arrange(self, controls: list[w.Widget]) -> w.Widget:
+        """Lay out the input controls: two columns when there are many, else one."""
+        if len(controls) > 8:
+            return w.GridBox(
+                controls,
+                layout=w.Layout(grid_template_columns="repeat(2, minmax(16em, 1fr))"),
+            )
+        return w.VBox(controls)
 
     @staticmethod
     def _control(field: Field) -> w.Widget:
