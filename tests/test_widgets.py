@@ -390,6 +390,10 @@ def test_rfm_cdnow_default_and_cache():
     calc.set(bins=4)
     assert rfm._SUMMARY_CACHE[("cdnow", "1998-07-01")] is cached  # not recomputed
     assert calc.result.customers["r_score"].max() == 4
+    scored = calc.result.customers
+    calc.set(top=0.1, chart="Customer pyramid")  # neither rescoring nor resegmenting
+    assert calc.result.customers is scored
+    assert calc.result.pareto_share == pytest.approx(crm.pareto_share(scored["monetary"], 0.1))
 
 
 # -------------------------------------------------------------------------- perceived value

@@ -168,6 +168,7 @@ class RFMExplorer(Calculator):
     def __init__(self, transactions: pd.DataFrame | None = None, **values: Any) -> None:
         self._given = transactions
         self._given_key = f"given:{next(_GIVEN)}"
+        self._last_step: tuple | None = None
         if transactions is not None:
             values.setdefault("source", "given")
             values.setdefault("analysis_date", "")
@@ -189,9 +190,21 @@ class RFMExplorer(Calculator):
         summary = _cached_summary(key, log, date)
         bins = int(self.inputs["bins"].value)
         top = self._number("top")
+        # scores, segments, Gini and pyramid depend on the data, date and bins only: a change
+        # of ``top`` or of the chart reuses them
+        step = (key, date or "", bins)
+        if self._last_step is None or self._last_step[0] != step:
+            self._last_step = (step, self._segment(summary, bins))
+        scored, segments, gini, pyramid = self._last_step[1]
+        share = crm.pareto_share(scored["monetary"].clip(lower=0), top=top)
+        return RFMResult(
+            customers=scored, segments=segments, pareto_share=share, gini=gini, pyramid=pyramid
+        )
+
+    @staticmethod
+    def _segment(summary: pd.DataFrame, bins: int) -> tuple:
         scored = crm.rfm_segments(crm.rfm_scores(summary, bins=bins), bins=bins)
         spend = scored["monetary"]
-        share = crm.pareto_share(spend.clip(lower=0), top=top)
         gini = crm.gini(spend.clip(lower=0))
         pyramid = crm.customer_pyramid(spend.clip(lower=0))
         grouped = scored.groupby("segment", sort=False)
@@ -206,9 +219,7 @@ class RFMExplorer(Calculator):
         segments.insert(1, "customer_share", segments["customers"] / len(scored))
         segments.insert(3, "value_share", segments["value"] / spend.sum())
         segments = segments.sort_values(["customers", "value"], ascending=False)
-        return RFMResult(
-            customers=scored, segments=segments, pareto_share=share, gini=gini, pyramid=pyramid
-        )
+        return scored, segments, gini, pyramid
 
     def _draw(self, result: RFMResult, chart: str | None = None) -> Figure:
         chart = chart or self._chart()
