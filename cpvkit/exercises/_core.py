@@ -213,6 +213,28 @@ class Chapter:
         Code run before every solution and shown to the student as the first code cell.
     questions : sequence of Numeric, Choice or Written
         The questions, numbered from 1 in this order.
+
+    Examples
+    --------
+    >>> demo = Chapter(
+    ...     9, "Demo", "ex-demo", "", "margin = 100",
+    ...     [Numeric("Double it", "What is twice the margin?", "Multiply by two.", "",
+    ...              solution="answer = 2 * margin",
+    ...              mistakes=[Mistake("margin", "That is the margin itself.")])],
+    ... )
+    >>> demo.expected(1)
+    200.0
+    >>> demo.check(1, 200)
+    Question 1: correct! Well done.
+    CheckResult(question=1, status='correct')
+    >>> demo.check(1, 100).status
+    Question 1: not quite. That is the margin itself.
+    Hint: Multiply by two.
+    'incorrect'
+    >>> demo.check(1, "two hundred").status
+    Question 1: the answer should be one number, but you gave text (a string in quotes). \
+Compute the value and assign it, e.g. answer_1 = 12.5.
+    'invalid'
     """
 
     def __init__(
@@ -282,7 +304,24 @@ class Chapter:
 
     # -- checking ------------------------------------------------------------------------
     def check(self, n: int, answer: Any, *, quiet: bool = False) -> CheckResult:
-        """Check a student's answer to question ``n``, print the feedback and return it."""
+        """Check a student's answer to question ``n``, print the feedback and return it.
+
+        Parameters
+        ----------
+        n : int
+            Question number, from 1.
+        answer : object
+            The student's answer: a number (Numeric), a letter or option text (Choice), a text
+            (Written); ``None`` or ``...`` means not answered yet.
+        quiet : bool, default False
+            Do not print the feedback (for tests).
+
+        Returns
+        -------
+        CheckResult
+            Status and message. Never raises: a wrong type, an unknown question or a failing
+            reference solution give a status ``"invalid"`` and a plain message.
+        """
         try:
             result = self._check(n, answer)
         except Exception as exc:  # never show a traceback to a student
