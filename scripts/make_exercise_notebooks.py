@@ -66,7 +66,10 @@ def _exercise_markdown(chapter: Chapter, n: int) -> str:
         )
     elif isinstance(q, Written):
         body += "\n\nWrite your answer as text in quotes (triple quotes for several lines)."
-    return f":::{{exercise}} {q.title}\n:label: {_label(chapter, n)}\n\n{body}\n:::"
+    # Sphinx numbers exercises across the whole book; the page shows the question number used
+    # by ex.check instead.
+    head = f":::{{exercise}} Question {n}: {q.title}\n:label: {_label(chapter, n)}\n:nonumber:"
+    return f"{head}\n\n{body}\n:::"
 
 
 def _solution_markdown(chapter: Chapter, n: int) -> str:
