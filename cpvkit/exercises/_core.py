@@ -189,6 +189,8 @@ def _type_name(value: Any) -> str:
         return "text (a string in quotes)"
     if isinstance(value, bool | np.bool_):
         return "True/False"
+    if type(value).__name__ in ("Series", "DataFrame"):
+        return f"a pandas {type(value).__name__} (pick the one value you need, e.g. with .item())"
     if isinstance(value, list | tuple | np.ndarray):
         return "a list or array of values"
     if _is_number(value):
