@@ -32,38 +32,12 @@ from __future__ import annotations
 from cpvkit.widgets._base import Calculator
 from cpvkit.widgets.clv import CLVCalculator, CLVResult
 from cpvkit.widgets.complaints import ComplaintCalculator, ComplaintResult
+from cpvkit.widgets.ipa import IPACalculator, IPAResult
+from cpvkit.widgets.kano import KanoCalculator, KanoResult
+from cpvkit.widgets.perceived_value import PerceivedValueCalculator, PerceivedValueResult
 from cpvkit.widgets.retention import RetentionCalculator, RetentionResult
 from cpvkit.widgets.rfm import RFMExplorer, RFMResult
-
-# TRANSITIONAL: cpvkit.value and cpvkit.satisfaction are being written; until both are
-# committed the calculators built on them are left out instead of breaking the import.
-_MISSING: list[str] = []
-try:
-    from cpvkit.widgets.perceived_value import PerceivedValueCalculator, PerceivedValueResult
-except ModuleNotFoundError as _exc:  # pragma: no cover
-    if _exc.name not in ("cpvkit.value", "cpvkit.widgets.perceived_value"):
-        raise
-    _MISSING += ["PerceivedValueCalculator", "PerceivedValueResult"]
-try:
-    from cpvkit.widgets.ipa import IPACalculator, IPAResult
-    from cpvkit.widgets.kano import KanoCalculator, KanoResult
-    from cpvkit.widgets.satisfaction import SatisfactionCalculator, SatisfactionResult
-except ModuleNotFoundError as _exc:  # pragma: no cover
-    if _exc.name not in (
-        "cpvkit.satisfaction",
-        "cpvkit.widgets.ipa",
-        "cpvkit.widgets.kano",
-        "cpvkit.widgets.satisfaction",
-    ):
-        raise
-    _MISSING += [
-        "SatisfactionCalculator",
-        "SatisfactionResult",
-        "KanoCalculator",
-        "KanoResult",
-        "IPACalculator",
-        "IPAResult",
-    ]
+from cpvkit.widgets.satisfaction import SatisfactionCalculator, SatisfactionResult
 
 __all__ = [
     "PerceivedValueCalculator",
@@ -85,8 +59,7 @@ __all__ = [
     "ComplaintResult",
 ]
 
-__all__ = [n for n in __all__ if n not in _MISSING]
-
+# the classes are documented (and their doctests collected) as members of this package
 for _name in __all__:
     globals()[_name].__module__ = __name__
 del _name
