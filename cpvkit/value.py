@@ -11,8 +11,8 @@ Three tools of the book's chapter on perceived value live here:
 - :func:`value_map_data` - relative quality and relative price of each offering, ready for
   :func:`cpvkit.plots.value_map`.
 
-Conventions
------------
+Every function follows the same conventions:
+
 - All value and cost parts are non-negative numbers in one common unit chosen by the caller
   (money, or points on a rating scale); a negative part is a ``ValueError``.
 - Scalars in give Python floats out; arrays (or lists) broadcast against each other and give
@@ -31,15 +31,15 @@ import pandas as pd
 
 from cpvkit._validation import as_float_array, check_choice, check_nonnegative, check_range
 
-__all__ = [
-    "CustomerValueAnalysis",
-    "DeliveredValue",
-    "VALUE_POSITIONS",
-    "customer_value_analysis",
-    "delivered_value",
-    "total_customer_cost",
+__all__ = [  # noqa: RUF022 - reading order of the API page, not alphabetical
     "total_customer_value",
+    "total_customer_cost",
+    "delivered_value",
+    "DeliveredValue",
+    "customer_value_analysis",
+    "CustomerValueAnalysis",
     "value_map_data",
+    "VALUE_POSITIONS",
 ]
 
 #: Labels of :func:`value_map_data`'s ``value_position`` column.
