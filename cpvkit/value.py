@@ -6,6 +6,8 @@ Three tools of the book's chapter on perceived value live here:
   Kotler's customer delivered value: the bundle of benefits a customer expects (product,
   service, personnel and image value) against the bundle of costs they bear (monetary, time,
   energy and psychic cost), as a difference and as a ratio;
+- :func:`ways_to_win` - how much more total value, or how much less total cost, the firm needs
+  to match a competitor's delivered value, and (given the firm's unit costs) which is cheaper;
 - :func:`customer_value_analysis` - a weighted rating of several offerings on several
   attributes, with the firm's advantage over a named competitor attribute by attribute;
 - :func:`value_map_data` - relative quality and relative price of each offering, ready for
@@ -36,6 +38,8 @@ __all__ = [  # noqa: RUF022 - reading order of the API page, not alphabetical
     "total_customer_cost",
     "delivered_value",
     "DeliveredValue",
+    "ways_to_win",
+    "WaysToWin",
     "customer_value_analysis",
     "CustomerValueAnalysis",
     "value_map_data",
@@ -251,6 +255,169 @@ def delivered_value(
         np.broadcast_to(total_cost, shape).astype(float),
         value,
         ratio,
+    )
+
+
+@dataclass(frozen=True)
+class WaysToWin:
+    """Result of :func:`ways_to_win`: the two ways to close a delivered-value gap.
+
+    Attributes
+    ----------
+    measure : str
+        ``"difference"`` or ``"ratio"``: the delivered-value measure to be matched.
+    gap : float
+        Competitor minus firm on that measure (> 0: the firm is behind).
+    raise_value : float
+        Increase of the firm's total customer value that alone closes the gap (0 if none).
+    cut_cost : float
+        Decrease of the firm's total customer cost that alone closes the gap (0 if none;
+        ``inf`` for the ratio when the firm's total value is 0, as no cut can help).
+    cut_feasible : bool
+        False when cutting cost cannot close the gap: the cut would exceed the firm's total
+        customer cost (difference), or the firm's total value is 0 (ratio).
+    spend_raise, spend_cut : float or None
+        What each route costs the firm, ``raise_value * raise_unit_cost`` and
+        ``cut_cost * cut_unit_cost`` (``inf`` for an infeasible cut); None unless both unit
+        costs are given.
+    cheaper : str or None
+        ``"no gap"``, ``"raise value"``, ``"cut cost"`` or ``"either"`` (equal spend); None
+        unless both unit costs are given (or there is no gap).
+    """
+
+    measure: str
+    gap: float
+    raise_value: float
+    cut_cost: float
+    cut_feasible: bool
+    spend_raise: float | None
+    spend_cut: float | None
+    cheaper: str | None
+
+
+def _scalar_offering(name: str, dv: Any) -> DeliveredValue:
+    if not isinstance(dv, DeliveredValue):
+        raise TypeError(
+            f"{name} must be a DeliveredValue from delivered_value(); got {type(dv).__name__}"
+        )
+    if not isinstance(dv.total_value, float) or not isinstance(dv.total_cost, float):
+        raise TypeError(f"{name} must describe one offering (scalar parts), not arrays")
+    return dv
+
+
+def ways_to_win(
+    firm: DeliveredValue,
+    competitor: DeliveredValue,
+    *,
+    measure: str = "difference",
+    raise_unit_cost: float | None = None,
+    cut_unit_cost: float | None = None,
+) -> WaysToWin:
+    """How the firm can match a competitor's delivered value: raise value or cut cost.
+
+    Kotler's two ways to win a customer who compares offerings: raise total customer value
+    (better product, service, personnel or image) or reduce total customer cost (price, time,
+    energy, psychic cost). This function computes how large each change must be, on its own,
+    for the firm's delivered value to equal the competitor's:
+
+    - ``measure="difference"``: both routes need the same amount, the gap
+      ``(TV_c - TC_c) - (TV_f - TC_f)``; a cut is feasible only up to the firm's total cost.
+    - ``measure="ratio"``: with target ratio ``R = TV_c / TC_c``, raise value by
+      ``R TC_f - TV_f`` or cut cost by ``TC_f - TV_f / R``. The value route needs ``R`` times
+      the cost route, so when ``R > 1`` one unit of cost removed is worth more than one unit of
+      benefit added.
+
+    Which route is *cheaper* depends on what one unit of each change costs the firm. Those
+    costs are not part of the value model, so the function compares spends only when you pass
+    both unit costs (your own estimates; they are assumed constant per unit). Nothing is
+    assumed otherwise.
+
+    Parameters
+    ----------
+    firm, competitor : DeliveredValue
+        Results of :func:`delivered_value` for one offering each (scalar parts).
+    measure : {"difference", "ratio"}
+        Which delivered-value measure to match.
+    raise_unit_cost, cut_unit_cost : float, optional
+        The firm's cost of raising the customer's total value by one unit, and of lowering the
+        customer's total cost by one unit (>= 0, same money unit). Give both to get
+        ``spend_raise``, ``spend_cut`` and ``cheaper``.
+
+    Returns
+    -------
+    WaysToWin
+        ``measure``, ``gap``, ``raise_value``, ``cut_cost``, ``cut_feasible``,
+        ``spend_raise``, ``spend_cut`` and ``cheaper``.
+
+    Raises
+    ------
+    TypeError
+        If ``firm`` or ``competitor`` is not a scalar DeliveredValue, or a unit cost is not a
+        number.
+    ValueError
+        If ``measure`` is not one of the options, a unit cost is negative, NaN or infinite, or
+        only one unit cost is given.
+
+    References
+    ----------
+    Kotler, P. (2000). *Marketing management* (Millennium ed.). Prentice Hall.
+    Kotler, P., & Keller, K. L. (2016). *Marketing management* (15th ed.). Pearson.
+
+    Examples
+    --------
+    >>> us = delivered_value(40, 20, 15, 10, 50, 5, 4, 3)      # value 23, ratio 85/62
+    >>> rival = delivered_value(42, 22, 15, 12, 50, 5, 4, 3)   # value 29
+    >>> w = ways_to_win(us, rival, raise_unit_cost=3.0, cut_unit_cost=2.0)
+    >>> w.gap, w.raise_value, w.cut_cost, w.spend_raise, w.spend_cut, w.cheaper
+    (6.0, 6.0, 6.0, 18.0, 12.0, 'cut cost')
+    """
+    f = _scalar_offering("firm", firm)
+    c = _scalar_offering("competitor", competitor)
+    check_choice("measure", measure, ("difference", "ratio"))
+    if (raise_unit_cost is None) != (cut_unit_cost is None):
+        raise ValueError(
+            "give both raise_unit_cost and cut_unit_cost to compare the routes, or neither"
+        )
+    if measure == "difference":
+        gap = c.value - f.value
+        raise_value = cut_cost = max(gap, 0.0)
+        feasible = cut_cost <= f.total_cost
+    else:
+        target = c.ratio
+        gap = target - f.ratio
+        if gap <= 0:
+            raise_value = cut_cost = 0.0
+            feasible = True
+        else:
+            raise_value = max(target * f.total_cost - f.total_value, 0.0)
+            feasible = f.total_value > 0
+            cut_cost = max(f.total_cost - f.total_value / target, 0.0) if feasible else np.inf
+    spend_raise = spend_cut = cheaper = None
+    if gap <= 0:
+        cheaper = "no gap"
+    if raise_unit_cost is not None:
+        ru = check_nonnegative("raise_unit_cost", raise_unit_cost)
+        cu = check_nonnegative("cut_unit_cost", cut_unit_cost)
+        if not isinstance(ru, float) or not isinstance(cu, float):
+            raise TypeError("raise_unit_cost and cut_unit_cost must be single numbers")
+        spend_raise = raise_value * ru
+        spend_cut = cut_cost * cu if feasible else float("inf")
+        if gap > 0:
+            if spend_raise < spend_cut:
+                cheaper = "raise value"
+            elif spend_cut < spend_raise:
+                cheaper = "cut cost"
+            else:
+                cheaper = "either"
+    return WaysToWin(
+        measure=measure,
+        gap=float(gap),
+        raise_value=float(raise_value),
+        cut_cost=float(cut_cost),
+        cut_feasible=bool(feasible),
+        spend_raise=spend_raise,
+        spend_cut=spend_cut,
+        cheaper=cheaper,
     )
 
 

@@ -526,3 +526,97 @@ def test_import_does_not_pull_in_plotting():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# ----------------------------------------------------------------------------------------------
+# ways to win
+# ----------------------------------------------------------------------------------------------
+
+
+def test_ways_to_win_difference():
+    us = value.delivered_value(**EXAMPLE)  # 85 - 62 = 23
+    rival = value.delivered_value(42, 22, 15, 12, 50, 5, 4, 3)  # 91 - 62 = 29
+    w = value.ways_to_win(us, rival)
+    assert (w.measure, w.gap, w.raise_value, w.cut_cost) == ("difference", 6.0, 6.0, 6.0)
+    assert w.cut_feasible and w.spend_raise is None and w.spend_cut is None and w.cheaper is None
+    priced = value.ways_to_win(us, rival, raise_unit_cost=3.0, cut_unit_cost=2.0)
+    assert (priced.spend_raise, priced.spend_cut, priced.cheaper) == (18.0, 12.0, "cut cost")
+    dearer_cut = value.ways_to_win(us, rival, raise_unit_cost=1.0, cut_unit_cost=2.0)
+    assert dearer_cut.cheaper == "raise value"
+    same = value.ways_to_win(us, rival, raise_unit_cost=2.0, cut_unit_cost=2.0)
+    assert same.cheaper == "either"
+    # closing the gap really works: add the amount to one value part, or remove it from cost
+    raised = value.delivered_value(**dict(EXAMPLE, product=40 + w.raise_value))
+    cut = value.delivered_value(**dict(EXAMPLE, monetary=50 - w.cut_cost))
+    assert raised.value == pytest.approx(rival.value) and cut.value == pytest.approx(rival.value)
+
+
+def test_ways_to_win_no_gap_and_infeasible_cut():
+    us = value.delivered_value(**EXAMPLE)
+    weaker = value.delivered_value(10, 0, 0, 0, 20, 0, 0, 0)
+    ahead = value.ways_to_win(us, weaker, raise_unit_cost=1.0, cut_unit_cost=1.0)
+    assert ahead.gap == pytest.approx(-33.0)
+    assert (ahead.raise_value, ahead.cut_cost, ahead.cheaper) == (0.0, 0.0, "no gap")
+    assert ahead.spend_raise == 0.0 and ahead.spend_cut == 0.0
+    assert value.ways_to_win(us, us).cheaper == "no gap"
+    # the firm's costs total 10 but it is 15 behind: only raising value can close the gap
+    small = value.delivered_value(5, 0, 0, 0, 4, 3, 2, 1)  # value -5
+    strong = value.delivered_value(20, 0, 0, 0, 5, 5, 0, 0)  # value 10
+    w = value.ways_to_win(small, strong, raise_unit_cost=100.0, cut_unit_cost=0.01)
+    assert w.gap == 15.0 and not w.cut_feasible
+    assert w.spend_cut == float("inf") and w.cheaper == "raise value"
+
+
+def test_ways_to_win_ratio():
+    us = value.delivered_value(60, 0, 0, 0, 50, 0, 0, 0)  # ratio 1.2
+    rival = value.delivered_value(75, 0, 0, 0, 50, 0, 0, 0)  # ratio 1.5
+    w = value.ways_to_win(us, rival, measure="ratio", raise_unit_cost=1.0, cut_unit_cost=1.4)
+    assert w.gap == pytest.approx(0.3)
+    assert w.raise_value == pytest.approx(1.5 * 50 - 60)  # 15
+    assert w.cut_cost == pytest.approx(50 - 60 / 1.5)  # 10
+    assert w.raise_value == pytest.approx(1.5 * w.cut_cost)
+    assert w.cheaper == "cut cost"  # 14 < 15
+    raised = value.delivered_value(60 + w.raise_value, 0, 0, 0, 50, 0, 0, 0)
+    cut = value.delivered_value(60, 0, 0, 0, 50 - w.cut_cost, 0, 0, 0)
+    assert raised.ratio == pytest.approx(1.5) and cut.ratio == pytest.approx(1.5)
+    zero_value = value.delivered_value(0, 0, 0, 0, 10, 0, 0, 0)
+    hopeless = value.ways_to_win(zero_value, rival, measure="ratio")
+    assert not hopeless.cut_feasible and hopeless.cut_cost == float("inf")
+    assert hopeless.raise_value == pytest.approx(15.0)
+
+
+@settings(max_examples=100, deadline=None)
+@given(f=all_parts, c=all_parts)
+def test_ways_to_win_routes_close_the_gap(f, c):
+    firm, rival = value.delivered_value(**f), value.delivered_value(**c)
+    w = value.ways_to_win(firm, rival)
+    assert w.raise_value == w.cut_cost == max(w.gap, 0.0)
+    after = value.delivered_value(**dict(f, product=f["product"] + w.raise_value))
+    scale = 1e-9 * max(1.0, firm.total_value + firm.total_cost + rival.total_value)
+    assert after.value >= rival.value - scale
+    r = value.ways_to_win(firm, rival, measure="ratio")
+    if r.gap > 0:
+        assert r.raise_value == pytest.approx(rival.ratio * r.cut_cost, rel=1e-9, abs=1e-6)
+
+
+def test_ways_to_win_invalid():
+    us = value.delivered_value(**EXAMPLE)
+    with pytest.raises(TypeError, match="firm must be a DeliveredValue"):
+        value.ways_to_win(23.0, us)
+    with pytest.raises(TypeError, match="competitor must be a DeliveredValue"):
+        value.ways_to_win(us, {"value": 1})
+    arrays = value.delivered_value([1, 2], 0, 0, 0, 1, 0, 0, 0)
+    with pytest.raises(TypeError, match="competitor must describe one offering"):
+        value.ways_to_win(us, arrays)
+    with pytest.raises(ValueError, match="measure must be one of 'difference', 'ratio'"):
+        value.ways_to_win(us, us, measure="share")
+    with pytest.raises(ValueError, match="give both raise_unit_cost and cut_unit_cost"):
+        value.ways_to_win(us, us, raise_unit_cost=1.0)
+    with pytest.raises(ValueError, match="raise_unit_cost must be >= 0"):
+        value.ways_to_win(us, us, raise_unit_cost=-1.0, cut_unit_cost=1.0)
+    with pytest.raises(ValueError, match="cut_unit_cost is NaN"):
+        value.ways_to_win(us, us, raise_unit_cost=1.0, cut_unit_cost=float("nan"))
+    with pytest.raises(TypeError, match="cut_unit_cost"):
+        value.ways_to_win(us, us, raise_unit_cost=1.0, cut_unit_cost="2")
+    with pytest.raises(TypeError, match="single numbers"):
+        value.ways_to_win(us, us, raise_unit_cost=[1.0, 2.0], cut_unit_cost=1.0)
