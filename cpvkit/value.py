@@ -662,6 +662,10 @@ def customer_value_analysis(
 # ----------------------------------------------------------------------------------------------
 
 
+def _is_labelled(values: Any) -> bool:
+    return isinstance(values, (pd.Series, Mapping))
+
+
 def _labelled(name: str, values: Any, offerings: Any) -> pd.Series:
     """Positive numbers labelled by offering."""
     if isinstance(values, Mapping) and not isinstance(values, pd.Series):
@@ -679,7 +683,8 @@ def _labelled(name: str, values: Any, offerings: Any) -> pd.Series:
         labels = pd.Index(range(1, n + 1) if offerings is None else list(offerings))
         if len(labels) != n:
             raise ValueError(
-                f"offerings has {len(labels)} names but {name} has {n} values; give one per value"
+                f"{name} has {n} values but there are {len(labels)} offerings; "
+                "give one value per offering"
             )
     if isinstance(raw, np.ndarray) and raw.dtype == object:
         if any(isinstance(v, (str, bytes)) for v in raw):
@@ -715,8 +720,9 @@ def value_map_data(
         Perceived quality of each offering, > 0 (for example ``scores`` of
         :func:`customer_value_analysis`). A Series or mapping is labelled by offering.
     price : pandas.Series, mapping or array_like
-        Price (or perceived price rating) of each offering, > 0. A Series or mapping must have
-        the same offerings as ``quality`` (any order); a plain sequence is matched by position.
+        Price (or perceived price rating) of each offering, > 0. When both are labelled they
+        must have the same offerings (any order); when only one of ``quality`` and ``price`` is
+        labelled, the other (a plain sequence) is matched to it by position.
     reference : str, optional
         Offering to compare against (its relative quality and price are both 1). Default: the
         mean quality and mean price of all offerings.
@@ -761,8 +767,15 @@ def value_map_data(
     tol = check_nonnegative("tolerance", tolerance)
     if not isinstance(tol, float):
         raise TypeError("tolerance must be a single number >= 0")
-    q = _labelled("quality", quality, offerings)
-    p = _labelled("price", price, offerings)
+    q_names = p_names = offerings
+    if offerings is None:
+        # a plain sequence takes the offering names of the other, labelled, argument
+        if _is_labelled(quality) and not _is_labelled(price):
+            p_names = list(pd.Series(quality).index)
+        elif _is_labelled(price) and not _is_labelled(quality):
+            q_names = list(pd.Series(price).index)
+    q = _labelled("quality", quality, q_names)
+    p = _labelled("price", price, p_names)
     if set(q.index) != set(p.index):
         missing = [o for o in q.index if o not in p.index]
         extra = [o for o in p.index if o not in q.index]

@@ -435,6 +435,15 @@ def test_value_map_data_sequences_and_offerings():
     np.testing.assert_allclose(out["relative_price"], [0.5, 1.5])
     default = value.value_map_data([2.0, 4.0], [1.0, 3.0])
     assert default["offering"].tolist() == [1, 2]
+    # one labelled argument names the offerings of a plain sequence, matched by position
+    named = value.value_map_data(pd.Series({"x": 2.0, "y": 4.0}), [1.0, 3.0])
+    pd.testing.assert_frame_equal(named, out)
+    named = value.value_map_data([2.0, 4.0], {"x": 1.0, "y": 3.0})
+    pd.testing.assert_frame_equal(named, out)
+    with pytest.raises(ValueError, match="price has 3 values but there are 2 offerings"):
+        value.value_map_data(pd.Series({"x": 2.0, "y": 4.0}), [1.0, 3.0, 5.0])
+    with pytest.raises(ValueError, match="give offerings only when quality is a plain sequence"):
+        value.value_map_data(pd.Series({"x": 2.0, "y": 4.0}), [1.0, 3.0], offerings=["x", "y"])
 
 
 def test_value_map_data_on_the_data_set_plugs_into_value_map():
@@ -474,7 +483,7 @@ def test_value_map_data_on_the_data_set_plugs_into_value_map():
         (
             dict(quality=[1.0, 2.0], price=[1.0, 2.0], offerings=["a"]),
             ValueError,
-            "offerings has 1 names",
+            "quality has 2 values but there are 1 offerings",
         ),
         (dict(quality=[1.0, 2.0], price=[1.0, 2.0], reference=5), ValueError, "reference must be"),
         (dict(quality=[1.0, 2.0], price=[1.0, 2.0], tolerance=-0.1), ValueError, "tolerance"),
