@@ -486,6 +486,23 @@ class CustomerValueAnalysis:
         out = self.comparison.loc[order.index]
         return out if n is None else out.head(n)
 
+    def to_frame(self) -> pd.DataFrame:
+        """One row per offering: ``score``, ``advantage`` and ``relative_value`` vs the competitor.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``offering`` (ratings order); ``advantage = score - competitor_score`` and
+            ``relative_value = score / competitor_score`` (the competitor's row is 0 and 1).
+        """
+        return pd.DataFrame(
+            {
+                "score": self.scores,
+                "advantage": self.scores - self.competitor_score,
+                "relative_value": self.scores / self.competitor_score,
+            }
+        )
+
     def __repr__(self) -> str:
         return (
             f"CustomerValueAnalysis(firm={self.firm!r}, competitor={self.competitor!r}, "
@@ -579,8 +596,9 @@ def customer_value_analysis(
     -------
     CustomerValueAnalysis
         ``weights`` (normalised), ``contributions``, ``scores``, ``comparison`` (per attribute),
-        ``firm_score``, ``competitor_score``, ``advantage``, ``relative_value`` and the method
-        ``drivers()``.
+        ``firm_score``, ``competitor_score``, ``advantage``, ``relative_value`` and the methods
+        ``drivers()`` (attributes by size of their part in the gap) and ``to_frame()`` (one row
+        per offering).
 
     Raises
     ------

@@ -244,6 +244,12 @@ def test_cva_small_worked_example():
     assert list(cva.drivers().index) == ["Quality", "Service", "Image"]
     assert list(cva.drivers(1).index) == ["Quality"]
     assert "firm='Us'" in repr(cva) and "relative_value=1.108" in repr(cva)
+    table = cva.to_frame()
+    assert list(table.columns) == ["score", "advantage", "relative_value"]
+    assert list(table.index) == ["Us", "Rival", "Other"] and table.index.name == "offering"
+    np.testing.assert_allclose(table["score"], [7.2, 6.5, 5.8])
+    np.testing.assert_allclose(table["advantage"], [0.7, 0.0, -0.7], atol=1e-12)
+    np.testing.assert_allclose(table["relative_value"], [7.2 / 6.5, 1.0, 5.8 / 6.5])
 
 
 def test_cva_weights_are_normalised_any_unit():
