@@ -19,6 +19,7 @@ re-execute it with ``python3 tasks.py notebooks exercises/0N_*.ipynb``).
 from __future__ import annotations
 
 import argparse
+import ast
 import sys
 from pathlib import Path
 
@@ -96,6 +97,30 @@ def _solution_markdown(chapter: Chapter, n: int) -> str:
     return f":::{{solution}} {_label(chapter, n)}\n:class: dropdown\n\n{body}\n:::"
 
 
+def _setup_source(setup: str) -> str:
+    """The set-up code, with imports kept for the student's answers marked for the linter.
+
+    A module imported in the set-up but not used by it (e.g. ``satisfaction``, for the student
+    to call) would be an unused import in the notebook: its line gets ``# noqa: F401``.
+    """
+    tree = ast.parse(setup)
+    used = {
+        node.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)
+    }
+    lines = setup.strip().splitlines()
+    for node in tree.body:
+        if not isinstance(node, ast.Import | ast.ImportFrom):
+            continue
+        names = [(a.asname or a.name).split(".")[0] for a in node.names]
+        if any(n not in used for n in names) and node.lineno == node.end_lineno:
+            i = node.lineno - 1
+            if "noqa" not in lines[i]:
+                lines[i] += "  # noqa: F401 - for your answers"
+    return "\n".join(lines)
+
+
 def _cell(kind: str, source: str, cell_id: str, tags: list[str] | None = None):
     make = nbformat.v4.new_markdown_cell if kind == "markdown" else nbformat.v4.new_code_cell
     cell = make(source)
@@ -115,7 +140,7 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
             f"ex{k}-intro",
         ),
         _cell("code", f"from cpvkit.exercises import chapter{k} as ex", f"ex{k}-import"),
-        _cell("code", chapter.setup.strip(), f"ex{k}-setup"),
+        _cell("code", _setup_source(chapter.setup), f"ex{k}-setup"),
     ]
     for n, q in enumerate(chapter.questions, start=1):
         cells += [
