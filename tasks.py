@@ -147,7 +147,12 @@ def cmd_lab(args: argparse.Namespace) -> None:
 
 def cmd_notebooks(args: argparse.Namespace) -> None:
     ensure_venv()
+    if not args.paths:
+        # the exercise pages are generated from their question banks in cpvkit.exercises
+        run(PYTHON, "scripts/make_exercise_notebooks.py")
     targets = [Path(p).resolve() for p in args.paths] or notebooks()
+    # student copies are regenerated (solutions stripped, outputs cleared) below, not executed
+    targets = [nb for nb in targets if "student" not in nb.parts]
     for nb in targets:
         run(
             BIN / "jupyter",
@@ -157,6 +162,7 @@ def cmd_notebooks(args: argparse.Namespace) -> None:
             "--execute",
             "--inplace",
             "--ExecutePreprocessor.timeout=600",
+            "--ExecutePreprocessor.store_widget_state=False",
             nb.relative_to(ROOT),
         )
     run(PYTHON, "scripts/make_student_notebooks.py")

@@ -345,7 +345,7 @@ class ServqualData(NamedTuple):
     expectations: pd.DataFrame
     #: Perception ratings, same shape, index and columns as ``expectations``.
     perceptions: pd.DataFrame
-    #: Item dictionary: ``item``, ``dimension``, ``wording``.
+    #: The item dictionary, with columns ``item``, ``dimension``, ``wording``.
     items: pd.DataFrame
 
 

@@ -62,7 +62,7 @@ IPA_QUADRANTS = {
     (False, True): "Possible overkill",
 }
 
-#: Kano quadrants of the Better / |Worse| plot keyed by (high |Worse|, high Better).
+#: Kano quadrants of the Better / absolute Worse plot keyed by (high absolute Worse, high Better).
 KANO_QUADRANTS = {
     (False, True): "Attractive",
     (True, True): "One-dimensional",
@@ -426,7 +426,7 @@ def kano_plot(
 
     Better = (A + O) / (A + O + M + I) measures how much satisfaction a feature adds when it is
     present; Worse = -(O + M) / (A + O + M + I) how much dissatisfaction its absence causes.
-    Features are plotted at (|Worse|, Better); lines at ``threshold`` split the square into
+    Features are plotted at (absolute Worse, Better); lines at ``threshold`` split the square into
     Attractive (top left), One-dimensional (top right), Must-be (bottom right) and Indifferent
     (bottom left).
 
