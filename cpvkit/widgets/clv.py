@@ -8,6 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from cpvkit import crm
+from cpvkit._figures import new_figure
 from cpvkit.widgets._base import Calculator, Field, esc, html_table
 
 __all__ = ["CLVCalculator", "CLVResult"]
@@ -114,8 +115,7 @@ class CLVCalculator(Calculator):
         return CLVResult(clv=value, schedule=schedule, clv_b=value_b, schedule_b=schedule_b)
 
     def _draw(self, result: CLVResult, chart: str | None = None) -> Figure:
-        fig = Figure(figsize=(7.0, 3.8), layout="constrained")
-        ax = fig.add_subplot()
+        fig, ax = new_figure((7.0, 3.8))
         series = [("A", result.schedule, result.clv, "#0072B2")]
         if result.schedule_b is not None:
             series.append(("B", result.schedule_b, result.clv_b, "#D55E00"))

@@ -10,6 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from cpvkit import relationship
+from cpvkit._figures import new_figure
 from cpvkit.widgets._base import Calculator, Field, esc, html_table
 
 __all__ = ["ComplaintCalculator", "ComplaintResult"]
@@ -109,34 +110,32 @@ class ComplaintCalculator(Calculator):
 
     def _draw(self, result: ComplaintResult, chart: str | None = None) -> Figure:
         rec, wom = result.recovery, result.word_of_mouth
-        fig = Figure(figsize=(8.0, 3.4), layout="constrained")
-        ax_k, ax_w = fig.subplots(1, 2, width_ratios=[1.3, 1])
+        fig, (ax_k, ax_w) = new_figure((8.0, 3.4), 1, 2, width_ratios=[1.3, 1])
         labels = ["without recovery", "with recovery"]
+        x = np.arange(2)  # numeric positions, named by the tick labels
         silent = np.array([rec.retained_silent, rec.retained_silent])
         complainers = np.array(
             [rec.retained_without_recovery - rec.retained_silent, rec.retained_unresolved]
         )
         resolved = np.array([0.0, rec.retained_resolved])
-        ax_k.bar(labels, silent, color="#7F7F7F", label="did not complain")
+        ax_k.bar(x, silent, color="#7F7F7F", label="did not complain")
+        ax_k.bar(x, complainers, bottom=silent, color="#E69F00", label="complained, not resolved")
         ax_k.bar(
-            labels, complainers, bottom=silent, color="#E69F00", label="complained, not resolved"
-        )
-        ax_k.bar(
-            labels,
+            x,
             resolved,
             bottom=silent + complainers,
             color="#009E73",
             label="complaint resolved",
         )
-        for x, total in enumerate([rec.retained_without_recovery, rec.retained]):
-            ax_k.text(x, total, f"{total:,.0f}", ha="center", va="bottom", fontsize=9)
+        ax_k.set_xticks(x, labels=labels)
+        for position, total in enumerate([rec.retained_without_recovery, rec.retained]):
+            ax_k.text(position, total, f"{total:,.0f}", ha="center", va="bottom", fontsize=9)
         ax_k.set_ylabel("Dissatisfied customers who buy again")
         ax_k.set_title("Customers kept", fontsize=11)
         ax_k.legend(fontsize=8, frameon=False, loc="upper left")
         ax_k.set_ylim(0, max(rec.retained, 1.0) * 1.45)
-        ax_w.bar(
-            ["told directly", "heard second hand"], [wom.direct, wom.indirect], color="#D55E00"
-        )
+        ax_w.bar(x, [wom.direct, wom.indirect], color="#D55E00")
+        ax_w.set_xticks(x, labels=["told directly", "heard second hand"])
         ax_w.set_ylabel("People")
         ax_w.set_title(f"Word of mouth: {wom.total:,.0f} people hear", fontsize=11)
         for ax in (ax_k, ax_w):

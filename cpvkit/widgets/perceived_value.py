@@ -10,6 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from cpvkit import value
+from cpvkit._figures import new_figure
 from cpvkit.widgets._base import Calculator, Field, esc, html_table
 
 __all__ = ["PerceivedValueCalculator", "PerceivedValueResult"]
@@ -128,8 +129,7 @@ class PerceivedValueCalculator(Calculator):
         labels = [f"{p} ({k})" for p, k in zip(frame.index, frame["kind"], strict=True)]
         labels.append("delivered value")
         bars = np.append(frame["advantage"].to_numpy(), result.advantage)
-        fig = Figure(figsize=(7.0, 3.8), layout="constrained")
-        ax = fig.add_subplot()
+        fig, ax = new_figure((7.0, 3.8))
         y = np.arange(len(bars))[::-1]
         colours = np.where(bars >= 0, "#009E73", "#D55E00")
         ax.barh(y, bars, color=colours)

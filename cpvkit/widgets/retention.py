@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from cpvkit import plots, relationship
+from cpvkit._figures import new_figure
 from cpvkit.widgets._base import Calculator, Field, esc, html_table
 
 __all__ = ["RetentionCalculator", "RetentionResult"]
@@ -135,8 +136,7 @@ class RetentionCalculator(Calculator):
         if chart == _SURVIVAL:
             return plots.survival_plot([r], periods=min(periods, 1000), figsize=(6.5, 3.6))
         cohort = result.cohort
-        fig = Figure(figsize=(8.0, 3.4), layout="constrained")
-        ax_n, ax_p = fig.subplots(1, 2)
+        fig, (ax_n, ax_p) = new_figure((8.0, 3.4), 1, 2)
         ax_n.plot(cohort["period"], cohort["customers"], marker="o", markersize=3, color="#0072B2")
         ax_n.set_xlabel("Period")
         ax_n.set_ylabel("Customers still active")

@@ -14,6 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from cpvkit import crm, datasets, plots
+from cpvkit._figures import new_figure
 from cpvkit.widgets._base import Calculator, Field, esc, html_table
 
 __all__ = ["RFMExplorer", "RFMResult"]
@@ -228,8 +229,7 @@ class RFMExplorer(Calculator):
             return plots.rfm_heatmap(result.customers, figsize=(6.0, 4.6))
         if chart == _PYRAMID:
             summary = result.pyramid.summary
-            fig = Figure(figsize=(7.0, 3.4), layout="constrained")
-            ax = fig.add_subplot()
+            fig, ax = new_figure((7.0, 3.4))
             y = np.arange(len(summary))[::-1]
             ax.barh(
                 y + 0.2, summary["customer_share"], height=0.4, color="#56B4E9", label="customers"

@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from cpvkit import plots, satisfaction
+from cpvkit._figures import new_figure
 from cpvkit.widgets._base import Calculator, Field, esc, html_table
 from cpvkit.widgets._tables import parse_numbers
 
@@ -130,8 +131,7 @@ class SatisfactionCalculator(Calculator):
         gap = result.disconfirmation.gap
         tol = self._number("tolerance")
         reach = max(abs(gap), tol, 1.0) * 1.5
-        fig = Figure(figsize=(7.0, 2.4), layout="constrained")
-        ax = fig.add_subplot()
+        fig, ax = new_figure((7.0, 2.4))
         ax.axvspan(-reach, -tol, color="#D55E00", alpha=0.25, label="dissatisfied")
         ax.axvspan(-tol, tol, color="#7F7F7F", alpha=0.25, label="satisfied")
         ax.axvspan(tol, reach, color="#009E73", alpha=0.25, label="delighted")
