@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -165,7 +166,24 @@ def cmd_notebooks(args: argparse.Namespace) -> None:
             "--ExecutePreprocessor.store_widget_state=False",
             nb.relative_to(ROOT),
         )
+        _drop_widget_views(nb)
     run(PYTHON, "scripts/make_student_notebooks.py")
+
+
+def _drop_widget_views(path: Path) -> None:
+    """Keep only the calculators' snapshots in a saved notebook.
+
+    A live widget view cannot be restored from a file (its kernel is gone), so the saved
+    notebook keeps each calculator's HTML snapshot and text instead; running the notebook in
+    Jupyter brings the live calculators back.
+    """
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    notebook.get("metadata", {}).pop("widgets", None)
+    for cell in notebook.get("cells", []):
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
+    text = json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False)
+    path.write_text(text + "\n", encoding="utf-8")
 
 
 def cmd_bench(args: argparse.Namespace) -> None:
