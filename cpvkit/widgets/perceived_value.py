@@ -154,10 +154,15 @@ class PerceivedValueCalculator(Calculator):
     def _result_html(self, result: PerceivedValueResult) -> str:
         table = pd.DataFrame(
             {
-                name: [dv.total_value, dv.total_cost, dv.value, dv.ratio]
+                name: [
+                    f"{dv.total_value:,.2f}",
+                    f"{dv.total_cost:,.2f}",
+                    f"{dv.value:,.2f}",
+                    f"{dv.ratio:,.3f}",  # a ratio near 1 needs the third decimal
+                ]
                 for name, dv in (("firm", result.firm), ("competitor", result.competitor))
             },
             index=["total value", "total cost", "delivered value", "value/cost ratio"],
         )
         last = esc(self._summary(result)[-1])
-        return f"{html_table(table, float_format='{:,.3f}')}<p>{last}</p>"
+        return f"{html_table(table)}<p>{last}</p>"
