@@ -17,6 +17,7 @@ describes the result in :meth:`Calculator._summary` (plain text) and
 from __future__ import annotations
 
 import base64
+import gc
 import html
 import io
 import re
@@ -26,6 +27,7 @@ from typing import Any
 
 import ipywidgets as w
 import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from cpvkit._figures import reusing
@@ -171,6 +173,10 @@ def figure_png(
                 spec = ax.get_subplotspec()
                 if spec is not None:
                     ax.set_position(spec.get_position(figure))
+        if not isinstance(figure.canvas, FigureCanvasAgg):
+            # a canvas of its own keeps the renderer, and with it matplotlib's cache of text
+            # sizes, from one redraw of a reused figure to the next
+            FigureCanvasAgg(figure)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
@@ -237,6 +243,7 @@ class Calculator:
     live_margins: dict[str, float] = {}  # noqa: RUF012
 
     def __init__(self, **values: Any) -> None:
+        _settle_garbage_collector()
         self.result: Any = None
         self.error: str | None = None
         self.figure: Figure | None = None
@@ -493,6 +500,21 @@ class Calculator:
         bundle["text/plain"] = repr(self)
         bundle["text/html"] = self.snapshot_html()
         return bundle
+
+
+def _settle_garbage_collector() -> None:
+    """Keep Python's full garbage collections from stalling calculator updates.
+
+    Every so often Python's cycle collector walks all tracked objects; with pandas, matplotlib
+    and ipywidgets loaded that walk takes about 100 ms and lands on whichever update is running.
+    When a calculator is created, the objects alive at that point (modules, classes, loaded
+    data, earlier calculators, whose widgets ipywidgets keeps registered anyway) are moved out of
+    the collector's view with :func:`gc.freeze`, so later full collections walk only newer
+    objects. Frozen objects are still freed by reference counting when their last reference
+    goes.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _plain(exc: BaseException) -> str:
