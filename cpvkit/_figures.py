@@ -71,7 +71,7 @@ def _clear(fig: Figure) -> bool:
     """Empty a figure for reuse, keeping its axes; ``False`` if it cannot be reused."""
     axes = fig._cpvkit_axes
     wanted = list(axes.flat) if hasattr(axes, "flat") else [axes]
-    if fig.axes != wanted or fig.legends or fig.texts or fig._suptitle is not None:
+    if fig.axes != wanted or fig.legends or fig.texts or fig.get_suptitle():
         return False  # something was added outside the grid (a colour bar, a figure legend)
     if any(axis.have_units() for ax in wanted for axis in (ax.xaxis, ax.yaxis)):
         return False  # categorical (string) positions: their category list would carry over
