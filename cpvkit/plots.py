@@ -276,21 +276,6 @@ def value_map(
     return fig
 
 
-def _crosshair(
-    crosshair: Any, x: np.ndarray, y: np.ndarray, name: str = "crosshair"
-) -> tuple[float, float]:
-    if isinstance(crosshair, str):
-        check_choice(name, crosshair, ["mean", "median"])
-        func = np.mean if crosshair == "mean" else np.median
-        return float(func(x)), float(func(y))
-    if isinstance(crosshair, (tuple, list)) and len(crosshair) == 2:
-        cx, cy = (float(check_range(name, v)) for v in crosshair)
-        return cx, cy
-    raise ValueError(
-        f"{name} must be 'mean', 'median' or a pair of numbers (x, y); got {crosshair!r}"
-    )
-
-
 def ipa_grid(
     data: pd.DataFrame,
     *,
@@ -358,7 +343,8 @@ def ipa_grid(
     imp = _numeric_column(data, importance)
     perf = _numeric_column(data, performance)
     names = data[attribute].astype(str).to_numpy()
-    cx, cy = _crosshair(crosshair, perf, imp)
+    # the same cross-hairs as satisfaction.ipa, so the grid and the table agree
+    cx, cy = satisfaction._ipa_crosshair(crosshair, perf, imp)
 
     fig, ax = _figure(figsize)
     if scale is not None:
