@@ -434,6 +434,10 @@ class Calculator:
     def _result_html(self, result: Any) -> str:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def _summary_html(self, result: Any) -> str:
+        """The summary lines of :meth:`_summary`, escaped and joined with line breaks."""
+        return "<br>".join(esc(line) for line in self._summary(result))
+
     # ---------------------------------------------------------------- display
 
     def _input_text(self) -> str:

@@ -146,7 +146,7 @@ class CLVCalculator(Calculator):
         return lines
 
     def _result_html(self, result: CLVResult) -> str:
-        lines = "<br>".join(esc(line) for line in self._summary(result))
+        lines = self._summary_html(result)
         table = result.schedule.head(TABLE_ROWS).rename(
             columns={
                 "expected_margin": "expected margin",

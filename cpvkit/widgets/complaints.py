@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 from cpvkit import relationship
 from cpvkit._figures import new_figure
-from cpvkit.widgets._base import Calculator, Field, esc, html_table
+from cpvkit.widgets._base import Calculator, Field, html_table
 
 __all__ = ["ComplaintCalculator", "ComplaintResult"]
 
@@ -157,5 +157,5 @@ class ComplaintCalculator(Calculator):
         return lines
 
     def _result_html(self, result: ComplaintResult) -> str:
-        lines = "<br>".join(esc(line) for line in self._summary(result))
+        lines = self._summary_html(result)
         return f"<p>{lines}</p>{html_table(result.to_frame(), float_format='{:,.1f}')}"

@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from cpvkit import datasets, plots, satisfaction
-from cpvkit.widgets._base import Calculator, Field, esc, html_table
+from cpvkit.widgets._base import Calculator, Field, html_table
 from cpvkit.widgets._tables import parse_rows
 
 __all__ = ["KanoCalculator", "KanoResult"]
@@ -136,7 +136,7 @@ class KanoCalculator(Calculator):
         ]
 
     def _result_html(self, result: KanoResult) -> str:
-        lines = "<br>".join(esc(line) for line in self._summary(result))
+        lines = self._summary_html(result)
         return f"<p>{lines}</p>{html_table(result.summary, float_format='{:,.2f}')}"
 
 

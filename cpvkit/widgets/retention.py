@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 
 from cpvkit import plots, relationship
 from cpvkit._figures import new_figure
-from cpvkit.widgets._base import Calculator, Field, esc, html_table
+from cpvkit.widgets._base import Calculator, Field, html_table
 
 __all__ = ["RetentionCalculator", "RetentionResult"]
 
@@ -170,7 +170,7 @@ class RetentionCalculator(Calculator):
         ]
 
     def _result_html(self, result: RetentionResult) -> str:
-        lines = "<br>".join(esc(line) for line in self._summary(result))
+        lines = self._summary_html(result)
         table = result.table.assign(
             retention=result.table["retention"].map("{:.0%}".format),
             churn=result.table["churn"].map("{:.0%}".format),

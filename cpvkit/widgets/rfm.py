@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 
 from cpvkit import crm, datasets, plots
 from cpvkit._figures import new_figure
-from cpvkit.widgets._base import Calculator, Field, esc, html_table
+from cpvkit.widgets._base import Calculator, Field, html_table
 
 __all__ = ["RFMExplorer", "RFMResult"]
 
@@ -258,18 +258,21 @@ class RFMExplorer(Calculator):
         ]
 
     def _result_html(self, result: RFMResult) -> str:
-        lines = "<br>".join(esc(line) for line in self._summary(result))
-        segments = result.segments.copy()
-        segments["customer_share"] = segments["customer_share"].map("{:.1%}".format)
-        segments["value_share"] = segments["value_share"].map("{:.1%}".format)
-        segments.columns = [c.replace("_", " ") for c in segments.columns]
-        pyramid = result.pyramid.summary.copy()
-        pyramid["customer_share"] = pyramid["customer_share"].map("{:.1%}".format)
-        pyramid["value_share"] = pyramid["value_share"].map("{:.1%}".format)
-        pyramid.columns = [c.replace("_", " ") for c in pyramid.columns]
+        lines = self._summary_html(result)
+        segments = _shares_as_percent(result.segments)
+        pyramid = _shares_as_percent(result.pyramid.summary)
         return (
             f"<p>{lines}</p><p><small>Segments (recency and frequency scores):</small></p>"
             f"{html_table(segments, float_format='{:,.1f}')}"
             f"<p><small>Customer pyramid (illustrative tiers 5/15/30/50% of customers by "
             f"spend):</small></p>{html_table(pyramid, float_format='{:,.1f}')}"
         )
+
+
+def _shares_as_percent(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy for display: customer and value shares as percentages, readable column names."""
+    shown = frame.copy()
+    for column in ("customer_share", "value_share"):
+        shown[column] = shown[column].map("{:.1%}".format)
+    shown.columns = [c.replace("_", " ") for c in shown.columns]
+    return shown

@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 
 from cpvkit import plots, satisfaction
 from cpvkit._figures import new_figure
-from cpvkit.widgets._base import Calculator, Field, esc, html_table
+from cpvkit.widgets._base import Calculator, Field, html_table
 from cpvkit.widgets._tables import parse_numbers
 
 __all__ = ["SatisfactionCalculator", "SatisfactionResult"]
@@ -163,6 +163,6 @@ class SatisfactionCalculator(Calculator):
         ]
 
     def _result_html(self, result: SatisfactionResult) -> str:
-        lines = "<br>".join(esc(line) for line in self._summary(result))
+        lines = self._summary_html(result)
         counts = result.counts.to_frame("answers").T
         return f"<p>{lines}</p>{html_table(counts)}"
