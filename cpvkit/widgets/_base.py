@@ -31,6 +31,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from cpvkit._figures import reusing
+from cpvkit.widgets._live import read_number, spec_script
 
 __all__ = ["Calculator", "Field", "LIVE_DPI", "SNAPSHOT_DPI", "RUN_LIVE"]
 
@@ -77,6 +78,11 @@ class Field:
         For ``number``/``int``: an empty field means ``None`` instead of an error.
     rows : int
         Height of a ``text`` input; 1 gives a one-line field.
+    low, high : float, optional
+        For ``number``/``int``: the smallest and largest value allowed (``None``: no bound);
+        the Jupyter calculator and the page calculator both check them, with one message.
+    low_open, high_open : bool
+        Exclude the bound itself (``retention`` < 1).
     """
 
     name: str
@@ -86,6 +92,10 @@ class Field:
     options: Sequence[tuple[str, Any]] | None = None
     optional: bool = False
     rows: int = 1
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False
+    high_open: bool = False
 
 
 def _format_number(value: Any) -> str:
@@ -379,13 +389,11 @@ class Calculator:
         return {name: control.value for name, control in self.inputs.items()}
 
     def _number(self, name: str) -> Any:
-        field = self._fields[name]
-        return parse_number(
-            name,
-            self.inputs[name].value,
-            integer=field.kind == "int",
-            optional=field.optional,
-        )
+        return read_number(self._fields[name], self.inputs[name].value)
+
+    def _live_data(self) -> Any:
+        """Data the page calculator needs beyond the inputs (JSON-ready), or ``None``."""
+        return None
 
     # ---------------------------------------------------------------- recomputation
 
@@ -473,6 +481,8 @@ class Calculator:
         parts = [
             '<div class="cpvkit-calculator" style="border:1px solid #ccc;border-radius:6px;'
             'padding:0.6em 1em;margin:0.5em 0">',
+            # the declaration and inputs for the page script, which makes the calculator live
+            spec_script(self),
             f'<p style="margin:0"><strong>{esc(self.title)}</strong></p>',
             f'<p style="margin:0.2em 0"><small>{esc(self.intro)}</small></p>',
             f'<p style="margin:0.2em 0"><small><em>Inputs:</em> {esc(self._input_text())}'

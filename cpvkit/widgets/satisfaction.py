@@ -88,10 +88,10 @@ class SatisfactionCalculator(Calculator):
         ),
         Field("counts", "Counts of 0, 1, ..., 10", kind="text", default=_COUNTS),
         Field("scores", "Scores (0-10)", kind="text", default=_SCORES, rows=3),
-        Field("confidence", "Confidence level", default=0.95),
+        Field("confidence", "Confidence level", default=0.95, low=0, high=1, low_open=True, high_open=True),
         Field("expectation", "Expectation", default=4.0),
         Field("performance", "Perceived performance", default=4.5),
-        Field("tolerance", "Zone of tolerance (+/-)", default=0.25),
+        Field("tolerance", "Zone of tolerance (+/-)", default=0.25, low=0),
         Field("chart", "Chart", kind="choice", default=_NPS, options=[(c, c) for c in charts]),
     )
 

@@ -1,0 +1,428 @@
+/* The eight calculators of the book, computed in the browser (arithmetic as in cpvkit). */
+(function () {
+  "use strict";
+  var L = window.CpvkitLive;
+  var C = L.calcs;
+  var fmt = L.fmt;
+  var esc = L.esc;
+
+  /* ------------------------------------------------------------ perceived value */
+
+  var VALUES = ["product", "service", "personnel", "image"];
+  var COSTS = ["monetary", "time", "energy", "psychic"];
+  var PARTS = VALUES.concat(COSTS);
+
+  function offering(ctx, who, label) {
+    var p = {};
+    PARTS.forEach(function (part) {
+      p[part] = ctx.num(who + "_" + part);
+    });
+    var tv = p.product + p.service + p.personnel + p.image;
+    var tc = p.monetary + p.time + p.energy + p.psychic;
+    if (tc === 0)
+      ctx.fail(
+        label + ": total customer cost (monetary + time + energy + psychic) is 0, so the value/cost " +
+          "ratio is undefined; at least one of monetary, time, energy, psychic must be > 0"
+      );
+    return { parts: p, total_value: tv, total_cost: tc, value: tv - tc, ratio: tv / tc };
+  }
+
+  C.PerceivedValueCalculator = {
+    compute: function (ctx) {
+      var firm = offering(ctx, "firm", "Firm");
+      var rival = offering(ctx, "competitor", "Competitor");
+      var numbers = {};
+      [["firm", firm], ["competitor", rival]].forEach(function (pair) {
+        ["total_value", "total_cost", "value", "ratio"].forEach(function (k) {
+          numbers[pair[0] + "_" + k] = pair[1][k];
+        });
+      });
+      var advantage = {};
+      PARTS.forEach(function (part, i) {
+        var sign = i < VALUES.length ? 1 : -1;
+        advantage[part] = sign * (firm.parts[part] - rival.parts[part]);
+        numbers["advantage_" + part] = advantage[part];
+      });
+      numbers.advantage = firm.value - rival.value;
+      return { numbers: numbers, firm: firm, rival: rival, parts: advantage };
+    },
+    render: function (res) {
+      var rows = [
+        ["total value", res.firm.total_value, res.rival.total_value],
+        ["total cost", res.firm.total_cost, res.rival.total_cost],
+        ["delivered value", res.firm.value, res.rival.value],
+        ["value/cost ratio", res.firm.ratio, res.rival.ratio],
+      ];
+      var summary = [];
+      [["Firm", res.firm], ["Competitor", res.rival]].forEach(function (pair) {
+        var dv = pair[1];
+        summary.push(
+          pair[0] + ": total value " + fmt(dv.total_value) + ", total cost " + fmt(dv.total_cost) +
+            ", delivered value " + fmt(dv.value) + ", value/cost ratio " + fmt(dv.ratio, 3) + "."
+        );
+      });
+      var diff = "Delivered value, firm minus competitor: " + L.signed(res.numbers.advantage) + ".";
+      summary.push(diff);
+      var labels = PARTS.map(function (p, i) {
+        return p + (i < VALUES.length ? " (value)" : " (cost)");
+      }).concat(["delivered value"]);
+      var bars = PARTS.map(function (p) {
+        return res.parts[p];
+      }).concat([res.numbers.advantage]);
+      return {
+        summary: summary,
+        html:
+          L.table(["", "firm", "competitor"], rows.map(function (r, i) {
+            return i === 3 ? [r[0], fmt(r[1], 3), fmt(r[2], 3)] : r;
+          }), 2),
+        svg: L.hbars({
+          title: "Where the difference in delivered value comes from",
+          labels: labels,
+          values: bars,
+          colours: bars.map(function (v) {
+            return v >= 0 ? "#009E73" : "#D55E00";
+          }),
+          outline: bars.map(function (_, i) {
+            return i === bars.length - 1;
+          }),
+          xlabel: "Advantage of the firm over the competitor (points)",
+        }),
+      };
+    },
+  };
+
+  /* ------------------------------------------------------------ complaints and word of mouth */
+
+  C.ComplaintCalculator = {
+    compute: function (ctx) {
+      var n = ctx.num("dissatisfied");
+      var t = ctx.num("tell");
+      var rt = ctx.num("retell");
+      var c = ctx.num("complain_rate");
+      var s = ctx.num("resolved_rate");
+      var pRes = ctx.num("repurchase_resolved");
+      var pUnres = ctx.num("repurchase_unresolved");
+      var pSil = ctx.num("repurchase_silent");
+      var v = ctx.num("customer_value");
+      var direct = n * t;
+      var indirect = direct * rt;
+      var complainers = n * c;
+      var silent = n - complainers;
+      var resolved = complainers * s;
+      var unresolved = complainers - resolved;
+      var kRes = resolved * pRes;
+      var kUnres = unresolved * pUnres;
+      var kSil = silent * pSil;
+      var retained = kRes + kUnres + kSil;
+      var baseline = complainers * pUnres + kSil;
+      var recovered = resolved * (pRes - pUnres);
+      var numbers = {
+        direct: direct,
+        indirect: indirect,
+        total: direct + indirect,
+        complainers: complainers,
+        silent: silent,
+        resolved: resolved,
+        unresolved: unresolved,
+        retained_resolved: kRes,
+        retained_unresolved: kUnres,
+        retained_silent: kSil,
+        retained: retained,
+        retained_without_recovery: baseline,
+        recovered_customers: recovered,
+        recovered_value: v === null ? NaN : recovered * v,
+      };
+      return { numbers: numbers };
+    },
+    render: function (res) {
+      var r = res.numbers;
+      var summary = [
+        "Word of mouth: " + fmt(r.total, 0) + " people hear about the bad experience (" + fmt(r.direct, 0) +
+          " directly, " + fmt(r.indirect, 0) + " second hand).",
+        "Complaints: " + fmt(r.complainers, 0) + " complain, " + fmt(r.resolved, 0) + " resolved. Customers kept: " +
+          fmt(r.retained, 1) + " with recovery, " + fmt(r.retained_without_recovery, 1) + " without; recovery buys back " +
+          fmt(r.recovered_customers, 1) + " customers.",
+      ];
+      if (!Number.isNaN(r.recovered_value)) summary.push("Value of the customers bought back: " + fmt(r.recovered_value) + ".");
+      var rows = [
+        ["complained, resolved", r.resolved, r.retained_resolved],
+        ["complained, not resolved", r.unresolved, r.retained_unresolved],
+        ["did not complain", r.silent, r.retained_silent],
+      ];
+      var kept = L.vbars({
+        title: "Customers kept",
+        width: 360,
+        height: 300,
+        categories: ["without recovery", "with recovery"],
+        stacks: [
+          { label: "did not complain", colour: "#7F7F7F", values: [r.retained_silent, r.retained_silent] },
+          { label: "not resolved", colour: "#E69F00", values: [r.retained_without_recovery - r.retained_silent, r.retained_unresolved] },
+          { label: "resolved", colour: "#009E73", values: [0, r.retained_resolved] },
+        ],
+        legend: true,
+        totals: true,
+        ylabel: "Customers who buy again",
+      });
+      var wom = L.vbars({
+        title: "Word of mouth: " + fmt(r.total, 0) + " people hear",
+        width: 300,
+        height: 300,
+        categories: ["told directly", "second hand"],
+        stacks: [{ label: "", colour: "#D55E00", values: [r.direct, r.indirect] }],
+        ylabel: "People",
+      });
+      return {
+        summary: summary,
+        html: L.table(["group", "customers", "buy again"], rows, 1),
+        svg: '<div class="cpvkit-live-pair">' + kept + wom + "</div>",
+      };
+    },
+  };
+})();
+
+/* ------------------------------------------------------------ satisfaction and NPS */
+(function () {
+  "use strict";
+  var L = window.CpvkitLive;
+  var C = L.calcs;
+  var fmt = L.fmt;
+  var esc = L.esc;
+  var pyG = L.pyG;
+
+  /* the inverse of the standard normal distribution function: algorithm AS 241 (Wichura 1988),
+     the method of Python's statistics.NormalDist.inv_cdf */
+  function poly(c, r) {
+    var v = c[0];
+    for (var i = 1; i < c.length; i++) v = v * r + c[i];
+    return v;
+  }
+  var A = [2.5090809287301226727e3, 3.3430575583588128105e4, 6.7265770927008700853e4, 4.5921953931549871457e4,
+    1.3731693765509461125e4, 1.9715909503065514427e3, 1.3314166789178437745e2, 3.387132872796366608];
+  var B = [5.2264952788528545610e3, 2.8729085735721942674e4, 3.9307895800092710610e4, 2.1213794301586595867e4,
+    5.3941960214247511077e3, 6.8718700749205790830e2, 4.2313330701600911252e1, 1.0];
+  var Cc = [7.7454501427834140764e-4, 2.2723844989269184583e-2, 2.4178072517745061177e-1, 1.2704582524523683826,
+    3.6478483247632046050, 5.7694972214606914055, 4.6303378461565452959, 1.4234371107496835773];
+  var D = [1.05075007164441684324e-9, 5.4759380849953449460e-4, 1.5198666563616457197e-2, 1.4810397642748007459e-1,
+    6.8976733498510000455e-1, 1.6763848301838038494, 2.0531916266377588219, 1.0];
+  var E = [2.01033439929228813265e-7, 2.71155556874348757815e-5, 1.24266094738807843860e-3, 2.65321895265761230930e-2,
+    2.96560571828504891230e-1, 1.78482653991729133580, 5.4637849111641143699, 6.6579046435011037772];
+  var F = [2.04426310338993978564e-15, 1.42151175831644588870e-7, 1.84631831751005468180e-5, 7.8686913114561325910e-4,
+    1.48753612908506148525e-2, 1.36929880922735805310e-1, 5.9983220655588793769e-1, 1.0];
+  function invNormal(p) {
+    var q = p - 0.5;
+    var r;
+    if (Math.abs(q) <= 0.425) {
+      r = 0.180625 - q * q;
+      return (poly(A, r) * q) / poly(B, r);
+    }
+    r = q <= 0 ? p : 1 - p;
+    r = Math.sqrt(-Math.log(r));
+    var x;
+    if (r <= 5) {
+      r = r - 1.6;
+      x = poly(Cc, r) / poly(D, r);
+    } else {
+      r = r - 5;
+      x = poly(E, r) / poly(F, r);
+    }
+    return q < 0 ? -x : x;
+  }
+  L.invNormal = invNormal;
+
+  /* numbers separated by spaces, commas or semicolons, read as pandas.to_numeric reads them */
+  var SPLIT = new RegExp("(?:" + "[,;]|" + L.PY_WS + ")+");
+  var NUMERIC = /^[+-]?(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|inf|infinity)$/i;
+  function toNumeric(token) {
+    if (!NUMERIC.test(token)) return NaN;
+    var t = token.toLowerCase();
+    var sign = t[0] === "-" ? -1 : 1;
+    t = t.replace(/^[+-]/, "");
+    if (t === "inf" || t === "infinity") return sign * Infinity;
+    return sign * Number(t);
+  }
+  L.toNumeric = toNumeric;
+  function parseNumbers(ctx, name) {
+    var text = L.pyStrip(ctx.raw(name));
+    var tokens = text.split(SPLIT).filter(function (t) {
+      return t !== "";
+    });
+    var who = ctx.name(name);
+    if (!tokens.length) ctx.fail(who + " is empty; enter numbers separated by spaces or commas");
+    var values = tokens.map(toNumeric);
+    for (var i = 0; i < values.length; i++)
+      if (Number.isNaN(values[i])) ctx.fail(who + ": " + L.pyRepr(tokens[i]) + " is not a number");
+    return values;
+  }
+  L.parseNumbers = parseNumbers;
+
+  function finiteArray(ctx, name, arr) {
+    arr.forEach(function (v) {
+      if (!isFinite(v)) ctx.fail(name + " contains an infinite value; only finite numbers are allowed");
+    });
+  }
+
+  function npsResult(ctx, promoters, passives, detractors, confidence) {
+    var n = promoters + passives + detractors;
+    if (n === 0) ctx.fail("counts add up to 0 answers; give at least one answer");
+    var pp = promoters / n;
+    var pa = passives / n;
+    var pd = detractors / n;
+    var score = 100 * (pp - pd);
+    var v = Math.max(pp + pd - (pp - pd) * (pp - pd), 0) / n;
+    var se = 100 * Math.sqrt(v);
+    var z = invNormal(0.5 + confidence / 2);
+    return {
+      n: n, promoters: promoters, passives: passives, detractors: detractors,
+      share_promoters: pp, share_passives: pa, share_detractors: pd,
+      score: score, se: se,
+      ci_low: Math.max(score - z * se, -100), ci_high: Math.min(score + z * se, 100),
+    };
+  }
+
+  function groups(byScore) {
+    var s = function (a, b) {
+      var t = 0;
+      for (var i = a; i < b; i++) t += byScore[i];
+      return t;
+    };
+    return [s(9, 11), s(7, 9), s(0, 7)];
+  }
+
+  C.SatisfactionCalculator = {
+    compute: function (ctx) {
+      var confidence = ctx.num("confidence");
+      var nps;
+      var perScore;
+      if (ctx.raw("entry") === "counts") {
+        var counts = parseNumbers(ctx, "counts");
+        if (counts.length !== 11)
+          ctx.fail(ctx.name("counts") + " must hold 11 numbers, for the scores 0 to 10; got " + counts.length);
+        finiteArray(ctx, "counts", counts);
+        counts.forEach(function (v) {
+          if (v < 0) ctx.fail("counts must be >= 0; got " + pyG(v));
+        });
+        counts.forEach(function (v) {
+          if (v !== Math.round(v)) ctx.fail("counts must be whole numbers of answers (>= 0); got " + pyG(v));
+        });
+        perScore = counts.slice();
+        var g = groups(perScore);
+        nps = npsResult(ctx, g[0], g[1], g[2], confidence);
+      } else {
+        var scores = parseNumbers(ctx, "scores");
+        finiteArray(ctx, "scores", scores);
+        scores.forEach(function (v) {
+          if (v < 0 || v > 10) ctx.fail("scores must be in [0, 10]; got " + pyG(v));
+        });
+        scores.forEach(function (v) {
+          if (v !== Math.round(v)) ctx.fail("scores must be whole numbers in [0, 10]; got " + pyG(v));
+        });
+        perScore = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        scores.forEach(function (v) {
+          perScore[v] += 1;
+        });
+        var g2 = groups(perScore);
+        nps = npsResult(ctx, g2[0], g2[1], g2[2], confidence);
+      }
+      var numbers = Object.assign({}, nps);
+      var d;
+      if (ctx.field("adequate")) {
+        var performance = ctx.num("performance");
+        var low = ctx.num("adequate");
+        var high = ctx.num("desired");
+        if (low > high)
+          ctx.fail(
+            "adequate service must not exceed desired service (the zone of tolerance runs from adequate up to desired); got adequate " +
+              pyG(low) + " > desired " + pyG(high)
+          );
+        var eps = 1e-9 * (1 + Math.abs(low) + Math.abs(high) + Math.abs(performance));
+        var outcome = performance < low - eps ? "dissatisfied" : performance > high + eps ? "delighted" : "satisfied";
+        d = {
+          outcome: outcome,
+          gap: performance - Math.min(Math.max(performance, low), high),
+          adequacy_gap: performance - low,
+          superiority_gap: performance - high,
+          low: low, high: high, performance: performance,
+        };
+      } else {
+        var e = ctx.num("expectation");
+        var p = ctx.num("performance");
+        var t = ctx.num("tolerance");
+        var gap = p - e;
+        var edge = t + 1e-9 * (1 + Math.abs(e) + Math.abs(p));
+        d = { outcome: gap < -edge ? "dissatisfied" : gap > edge ? "delighted" : "satisfied", gap: gap, tolerance: t };
+      }
+      Object.keys(d).forEach(function (k) {
+        if (k !== "low" && k !== "high" && k !== "performance" && k !== "tolerance") numbers["d_" + k] = d[k];
+      });
+      return { numbers: numbers, nps: nps, d: d, perScore: perScore, confidence: confidence };
+    },
+    render: function (res, ctx) {
+      var r = res.nps;
+      var d = res.d;
+      var pct = L.pct;
+      var summary = [
+        "NPS " + L.signed(r.score, 1) + " (n = " + r.n + "; standard error " + fmt(r.se, 1) + " points; " +
+          pct(res.confidence) + " interval " + L.signed(r.ci_low, 1) + " to " + L.signed(r.ci_high, 1) + ").",
+        "Promoters " + r.promoters + " (" + pct(r.share_promoters) + "), passives " + r.passives + " (" + pct(r.share_passives) +
+          "), detractors " + r.detractors + " (" + pct(r.share_detractors) + ").",
+      ];
+      if (d.adequacy_gap !== undefined)
+        summary.push(
+          "Zone of tolerance " + pyG(d.low) + " to " + pyG(d.high) + " (adequate to desired service); perceived " + pyG(d.performance) +
+            ": " + d.outcome + " (" + L.signed(d.adequacy_gap) + " against adequate, " + L.signed(d.superiority_gap) + " against desired)."
+        );
+      else summary.push("Disconfirmation: performance minus expectation " + L.signed(d.gap) + ": " + d.outcome + ".");
+      var cols = ["score"];
+      var row = ["answers"];
+      res.perScore.forEach(function (c, i) {
+        cols.push(String(i));
+        row.push(c);
+      });
+      var chart = ctx.raw("chart");
+      var svg;
+      if (chart === "NPS split") {
+        svg = L.hbars({
+          title: "Net Promoter Score " + L.signed(r.score, 1),
+          labels: ["promoters (9-10)", "passives (7-8)", "detractors (0-6)"],
+          values: [100 * r.share_promoters, 100 * r.share_passives, 100 * r.share_detractors],
+          colours: ["#009E73", "#7F7F7F", "#D55E00"],
+          xlabel: "Share of respondents (%)",
+          digits: 1,
+          left: 150,
+        });
+      } else {
+        var low = d.adequacy_gap !== undefined ? d.low : -d.tolerance;
+        var high = d.adequacy_gap !== undefined ? d.high : d.tolerance;
+        var perf = d.adequacy_gap !== undefined ? d.performance : d.gap;
+        svg = band(low, high, perf, d.outcome, d.adequacy_gap !== undefined);
+      }
+      return { summary: summary, html: L.table(cols, [row], 0), svg: svg };
+    },
+  };
+
+  function band(low, high, perf, outcome, zone) {
+    var pad = Math.max(1, 0.5 * (high - low));
+    var left = Math.min(low, perf) - pad;
+    var right = Math.max(high, perf) + pad;
+    var w = 640;
+    var h = 150;
+    var sx = function (v) {
+      return 20 + ((v - left) / (right - left)) * (w - 40);
+    };
+    var title = zone ? "Zone of tolerance: adequate to desired service" : "Expectation-disconfirmation";
+    var out = [
+      '<svg class="cpvkit-live-svg" viewBox="0 0 ' + w + " " + h + '" role="img" aria-label="' + esc(title) + '" xmlns="http://www.w3.org/2000/svg"><title>' + esc(title) + "</title>",
+      '<text x="' + w / 2 + '" y="16" text-anchor="middle" class="t">' + esc(title) + "</text>",
+      '<rect x="' + sx(left) + '" y="40" width="' + (sx(low) - sx(left)) + '" height="50" fill="#D55E00" opacity="0.3"/>',
+      '<rect x="' + sx(low) + '" y="40" width="' + Math.max(sx(high) - sx(low), 1) + '" height="50" fill="#7F7F7F" opacity="0.3"/>',
+      '<rect x="' + sx(high) + '" y="40" width="' + (sx(right) - sx(high)) + '" height="50" fill="#009E73" opacity="0.3"/>',
+      '<path d="M' + (sx(perf) - 8) + ",40 L" + (sx(perf) + 8) + ",40 L" + sx(perf) + ',56 Z" fill="#0072B2"/>',
+      '<text class="k" x="' + sx(perf) + '" y="34" text-anchor="middle">' + esc((zone ? "perceived " + pyG(perf) : "gap " + L.signed(perf)) + ": " + outcome) + "</text>",
+      '<text class="k" x="' + sx(low) + '" y="106" text-anchor="middle">' + esc(zone ? "adequate " + pyG(low) : pyG(low)) + "</text>",
+      '<text class="k" x="' + sx(high) + '" y="122" text-anchor="middle">' + esc(zone ? "desired " + pyG(high) : pyG(high)) + "</text>",
+      '<text class="k" x="' + w / 2 + '" y="142" text-anchor="middle">' + esc(zone ? "below: dissatisfied; within: satisfied; above: delighted" : "Perceived performance minus expectation") + "</text>",
+      "</svg>",
+    ];
+    return out.join("");
+  }
+})();

@@ -1,0 +1,316 @@
+"""The page calculators compute the same numbers and messages as cpvkit, in a real browser.
+
+For each calculator at least 200 input sets (typical, edge and invalid) are computed twice:
+with the cpvkit calculator (``calc.set(**inputs)``, its result and its message) and with the
+page script in headless Chromium (``CpvkitLive.compute``, called in batches through
+``page.evaluate``). Every number must agree to a relative difference of 1e-9 and every invalid
+input must get the same message.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from cpvkit import widgets
+from cpvkit.widgets import _base
+from cpvkit.widgets._live import spec
+from tests.live_support import launch, script_page
+
+pytestmark = pytest.mark.browser
+
+CASES = 240
+RTOL = 1e-9
+
+
+@pytest.fixture(scope="module")
+def page():
+    pw, browser = launch()
+    page, errors = script_page(browser)
+    yield page
+    assert not errors, errors
+    browser.close()
+    pw.stop()
+
+
+@pytest.fixture(autouse=True)
+def _no_drawing(monkeypatch):
+    """The reference needs results and messages only: skip the charts (they are tested apart)."""
+    monkeypatch.setattr(_base, "figure_png", lambda *a, **k: b"")
+    for cls in CALCULATORS:
+        monkeypatch.setattr(cls, "_draw", lambda self, result, chart=None: None)
+
+
+# ------------------------------------------------------------------ typed values
+
+
+def _number_text(rng: random.Random, value: float) -> str:
+    """A number as a reader might type it."""
+    style = rng.random()
+    if style < 0.55:
+        return repr(round(value, rng.choice([0, 1, 2, 3, 6])))
+    if style < 0.7:
+        return f"{value:g}"
+    if style < 0.8 and abs(value) <= 1:
+        return f"{value * 100:g}%"
+    if style < 0.9 and abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f" {value:.4g} "
+
+
+BAD_NUMBERS = [
+    "",
+    "abc",
+    "eighty",
+    "1..2",
+    "5%%",
+    "1__0",
+    "nan",
+    "inf",
+    "-inf",
+    "1e999",
+    "0x10",
+    "1,00",
+    "--1",
+    "1 2",
+    "(5)",
+    "$10",
+    "10 %",
+    "\u22121",
+    "1_000",
+    "1e3",
+    ".5",
+    "5.",
+    "+3",
+    "1,000,000",
+    "it's",
+    'say "5"',
+    "五",
+    "é",
+]
+
+
+def _mutate(rng: random.Random, values: dict[str, Any], names: list[str]) -> dict[str, Any]:
+    """Replace one numeric input by an odd or invalid entry."""
+    out = dict(values)
+    name = rng.choice(names)
+    choice = rng.random()
+    if choice < 0.6:
+        out[name] = rng.choice(BAD_NUMBERS)
+    elif choice < 0.8:
+        out[name] = rng.choice(["-1", "-0.5", "-1e-9", "-0", "0", "1", "1.5", "100%", "101%", "2"])
+    else:
+        out[name] = rng.choice(["1e12", "1e15", "12.5", "0.0001", "-250", "999999"])
+    return out
+
+
+def _cases(rng: random.Random, typical: Callable[[random.Random], dict[str, Any]], names: list[str]):
+    cases = []
+    for i in range(CASES):
+        values = typical(rng)
+        if i % 3 == 2:
+            values = _mutate(rng, values, names)
+        cases.append(values)
+    return cases
+
+
+# ------------------------------------------------------------------ calculators
+
+
+def _pv_typical(rng: random.Random) -> dict[str, Any]:
+    out = {}
+    for field in widgets.PerceivedValueCalculator.fields:
+        roll = rng.random()
+        value = 0.0 if roll < 0.1 else rng.uniform(0, 60) if roll < 0.9 else rng.uniform(0, 1e6)
+        out[field.name] = _number_text(rng, value)
+    if rng.random() < 0.05:
+        for part in ("monetary", "time", "energy", "psychic"):
+            out[f"{rng.choice(['firm', 'competitor'])}_{part}"] = "0"
+    return out
+
+
+def _pv_numbers(calc: Any) -> dict[str, Any]:
+    res = calc.result
+    out = {}
+    for who, dv in (("firm", res.firm), ("competitor", res.competitor)):
+        for key in ("total_value", "total_cost", "value", "ratio"):
+            out[f"{who}_{key}"] = getattr(dv, key)
+    for part, adv in res.contributions["advantage"].items():
+        out[f"advantage_{part}"] = adv
+    out["advantage"] = res.advantage
+    return out
+
+
+def _complaint_typical(rng: random.Random) -> dict[str, Any]:
+    out = {
+        "dissatisfied": _number_text(rng, rng.choice([0, rng.uniform(0, 1e5)])),
+        "tell": _number_text(rng, rng.uniform(0, 20)),
+        "retell": _number_text(rng, rng.uniform(0, 5)),
+    }
+    for name in (
+        "complain_rate",
+        "resolved_rate",
+        "repurchase_resolved",
+        "repurchase_unresolved",
+        "repurchase_silent",
+    ):
+        out[name] = _number_text(rng, rng.choice([0.0, 1.0, rng.random(), rng.random()]))
+    out["customer_value"] = rng.choice(["", _number_text(rng, rng.uniform(-100, 5000))])
+    return out
+
+
+def _complaint_numbers(calc: Any) -> dict[str, Any]:
+    wom, rec = calc.result.word_of_mouth, calc.result.recovery
+    out = {key: getattr(wom, key) for key in ("direct", "indirect", "total")}
+    for key in (
+        "complainers",
+        "silent",
+        "resolved",
+        "unresolved",
+        "retained_resolved",
+        "retained_unresolved",
+        "retained_silent",
+        "retained",
+        "retained_without_recovery",
+        "recovered_customers",
+        "recovered_value",
+    ):
+        out[key] = getattr(rec, key)
+    return out
+
+
+def _scores_text(rng: random.Random, size: int, bad: bool) -> str:
+    tokens = [str(rng.randint(0, 10)) for _ in range(size)]
+    if bad and tokens:
+        tokens[rng.randrange(len(tokens))] = rng.choice(
+            ["eleven", "11", "-1", "9.5", "inf", "nan", "1e1", "10.0", "+5", "x"]
+        )
+    sep = rng.choice([" ", ", ", ";", "\n", " ,  "])
+    return sep.join(tokens)
+
+
+def _satisfaction_typical(rng: random.Random) -> dict[str, Any]:
+    fields = {f.name for f in widgets.SatisfactionCalculator.fields}
+    bad = rng.random() < 0.25
+    out: dict[str, Any] = {
+        "entry": rng.choice(["counts", "scores"]),
+        "counts": _scores_text(rng, rng.choice([11, 11, 11, 10, 12, 3]), bad)
+        if rng.random() < 0.5
+        else " ".join(str(rng.choice([0, 0, rng.randint(0, 500)])) for _ in range(11)),
+        "scores": _scores_text(rng, rng.choice([0, 1, 5, 30, 200]), bad),
+        "confidence": _number_text(rng, rng.choice([0.9, 0.95, 0.99, rng.uniform(0.01, 0.999)])),
+        "performance": _number_text(rng, rng.uniform(1, 9)),
+    }
+    if "adequate" in fields:
+        low = rng.uniform(1, 8)
+        out["adequate"] = _number_text(rng, low)
+        out["desired"] = _number_text(rng, rng.choice([low, low + rng.uniform(-1, 3)]))
+    else:
+        out["expectation"] = _number_text(rng, rng.uniform(1, 9))
+        out["tolerance"] = _number_text(rng, rng.choice([0, rng.uniform(0, 1)]))
+    return out
+
+
+def _satisfaction_numbers(calc: Any) -> dict[str, Any]:
+    r, d = calc.result.nps, calc.result.disconfirmation
+    out = {
+        key: getattr(r, key)
+        for key in (
+            "n",
+            "promoters",
+            "passives",
+            "detractors",
+            "score",
+            "se",
+            "ci_low",
+            "ci_high",
+        )
+    }
+    for group, share in r.shares.items():
+        out[f"share_{group}"] = share
+    for key in ("outcome", "gap", "adequacy_gap", "superiority_gap"):
+        if hasattr(d, key):
+            out[f"d_{key}"] = getattr(d, key)
+    return out
+
+
+def _numeric_names(cls: Any) -> list[str]:
+    return [f.name for f in cls.fields if f.kind in ("number", "int")]
+
+
+#: calculator class -> (typical input generator, reference numbers)
+SUITES: dict[Any, tuple[Callable, Callable]] = {
+    widgets.PerceivedValueCalculator: (_pv_typical, _pv_numbers),
+    widgets.ComplaintCalculator: (_complaint_typical, _complaint_numbers),
+    widgets.SatisfactionCalculator: (_satisfaction_typical, _satisfaction_numbers),
+}
+CALCULATORS = list(SUITES)
+
+
+# ------------------------------------------------------------------ the comparison
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
+    if b is None:  # JSON has no NaN: the page's NaN arrives as null
+        return a is None or (isinstance(a, float) and math.isnan(a))
+    a, b = float(a), float(b)
+    if math.isnan(a) or math.isnan(b):
+        return math.isnan(a) and math.isnan(b)
+    if a == b:
+        return True
+    return abs(a - b) <= RTOL * max(abs(a), abs(b))
+
+
+def run_parity(page: Any, cls: Any, seed: int = 13) -> dict[str, int]:
+    typical, numbers = SUITES[cls]
+    rng = random.Random(seed)
+    calc = cls()
+    declaration = spec(calc)
+    cases = _cases(rng, typical, _numeric_names(cls))
+    expected = []
+    for values in cases:
+        calc.set(**values)
+        expected.append(
+            {"message": calc.error} if calc.error is not None else {"numbers": numbers(calc)}
+        )
+    got = page.evaluate(
+        """([spec, cases]) => cases.map((values) => {
+            const out = CpvkitLive.compute(spec, values);
+            if (out.internal) return {internal: out.internal};
+            return out.ok ? {numbers: out.numbers} : {message: out.message};
+        })""",
+        [declaration, cases],
+    )
+    problems = []
+    counts = {"valid": 0, "invalid": 0}
+    for values, want, have in zip(cases, expected, got, strict=True):
+        if "internal" in have:
+            problems.append(f"{values}: page script error {have['internal']}")
+            continue
+        if "message" in want:
+            counts["invalid"] += 1
+            if have.get("message") != want["message"]:
+                problems.append(f"{values}: message {have.get('message')!r} != {want['message']!r}")
+            continue
+        counts["valid"] += 1
+        if "numbers" not in have:
+            problems.append(f"{values}: page says {have.get('message')!r}; cpvkit computes")
+            continue
+        for key, value in want["numbers"].items():
+            if key not in have["numbers"] or not _same(value, have["numbers"][key]):
+                problems.append(f"{values}: {key} {have['numbers'].get(key)!r} != {value!r}")
+    assert not problems, f"{len(problems)} differences, e.g.:\n" + "\n".join(problems[:8])
+    return counts
+
+
+@pytest.mark.parametrize("cls", CALCULATORS, ids=lambda c: c.__name__)
+def test_page_calculator_matches_cpvkit(page, cls):
+    counts = run_parity(page, cls)
+    assert counts["valid"] + counts["invalid"] >= 200
+    assert counts["valid"] >= 50 and counts["invalid"] >= 40, counts
