@@ -112,7 +112,7 @@ def _cases(rng: random.Random, typical: Callable[[random.Random], dict[str, Any]
     cases = []
     for i in range(CASES):
         values = typical(rng)
-        if i % 3 == 2:
+        if i % 3 == 2 and names:
             values = _mutate(rng, values, names)
         cases.append(values)
     return cases
@@ -238,6 +238,100 @@ def _satisfaction_numbers(calc: Any) -> dict[str, Any]:
     return out
 
 
+KANO_WORDS = [
+    "like",
+    "must-be",
+    "neutral",
+    "live-with",
+    "dislike",
+    "Like",
+    "MUST BE",
+    "must_be",
+    "live with",
+    "I like it",
+    "i can live with it",
+    "I dislike it that way",
+    "indifferent",
+    "1",
+    "5",
+    "3.0",
+]
+KANO_BAD = ["maybe", "", "6", "0", "likes", "1.5", "n/a"]
+FEATURES = ["Free returns", "Same-day delivery", "Secure payment", "Gift wrap, free", "Tracking"]
+
+
+def _kano_typed(rng: random.Random) -> str:
+    lines = []
+    for _ in range(rng.choice([0, 1, 3, 8, 20, 40])):
+        words = [rng.choice(KANO_WORDS), rng.choice(KANO_WORDS)]
+        if rng.random() < 0.02:
+            words[rng.randrange(2)] = rng.choice(KANO_BAD)
+        line = f"{rng.choice(FEATURES)}, {words[0]}, {words[1]}"
+        roll = rng.random()
+        if roll < 0.01:
+            line = f"{rng.choice(FEATURES)}, {words[0]}"
+        elif roll < 0.04:
+            line = rng.choice(["", "# a comment", "   "])
+        lines.append(line)
+    return rng.choice(["\n", "\r\n"]).join(lines)
+
+
+def _kano_typical(rng: random.Random) -> dict[str, Any]:
+    return {
+        "source": rng.choice(["survey", "typed", "typed", "typed"]),
+        "answers": _kano_typed(rng),
+        "threshold": _number_text(rng, rng.random()),
+    }
+
+
+def _kano_numbers(calc: Any) -> dict[str, Any]:
+    summary = calc.result.summary
+    out: dict[str, Any] = {"pairs": len(calc.result.answers), "features": len(summary)}
+    for i, (name, row) in enumerate(summary.iterrows()):
+        out[f"{i}_feature"] = str(name)
+        for key in ("A", "O", "M", "I", "R", "Q", "n", "category", "better", "worse"):
+            out[f"{i}_{key}"] = row[key] if key == "category" else float(row[key])
+    return out
+
+
+def _ipa_typed(rng: random.Random) -> str:
+    names = ["Coffee taste", "Speed of service", "Value for money", "Wi-Fi", "Music, live", "Staff"]
+    lines = []
+    for _ in range(rng.choice([0, 1, 2, 4, 6, 6, 8])):
+        imp, perf = (_number_text(rng, rng.uniform(1, 7)) for _ in range(2))
+        if rng.random() < 0.03:
+            imp = rng.choice(["high", "", "inf", "1e3", "nan", "6,3"])
+        line = f"{rng.choice(names)}, {imp}, {perf}"
+        if rng.random() < 0.02:
+            line = f"{rng.choice(names)}, {imp}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _ipa_typical(rng: random.Random) -> dict[str, Any]:
+    return {
+        "source": rng.choice(["survey", "typed", "typed", "typed"]),
+        "ratings": _ipa_typed(rng),
+        "crosshair": rng.choice(["mean", "median", "midpoint"]),
+    }
+
+
+def _ipa_numbers(calc: Any) -> dict[str, Any]:
+    table = calc.result.table
+    cross = table.attrs["crosshair"]
+    out: dict[str, Any] = {
+        "attributes": len(table),
+        "cx": cross["performance"],
+        "cy": cross["importance"],
+    }
+    for i, row in enumerate(table.itertuples(index=False)):
+        out[f"{i}_attribute"] = str(row.attribute)
+        out[f"{i}_importance"] = row.importance
+        out[f"{i}_performance"] = row.performance
+        out[f"{i}_quadrant"] = str(row.quadrant)
+    return out
+
+
 def _numeric_names(cls: Any) -> list[str]:
     return [f.name for f in cls.fields if f.kind in ("number", "int")]
 
@@ -247,6 +341,8 @@ SUITES: dict[Any, tuple[Callable, Callable]] = {
     widgets.PerceivedValueCalculator: (_pv_typical, _pv_numbers),
     widgets.ComplaintCalculator: (_complaint_typical, _complaint_numbers),
     widgets.SatisfactionCalculator: (_satisfaction_typical, _satisfaction_numbers),
+    widgets.KanoCalculator: (_kano_typical, _kano_numbers),
+    widgets.IPACalculator: (_ipa_typical, _ipa_numbers),
 }
 CALCULATORS = list(SUITES)
 

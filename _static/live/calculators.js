@@ -426,3 +426,310 @@
     return out.join("");
   }
 })();
+
+/* ------------------------------------------------------------ typed tables, Kano, IPA */
+(function () {
+  "use strict";
+  var L = window.CpvkitLive;
+  var C = L.calcs;
+  var fmt = L.fmt;
+
+  var LINES = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/;
+
+  /* cpvkit.widgets._tables.parse_rows: the last fields split off from the right */
+  function parseRows(ctx, name, columns, numeric) {
+    var lines = String(ctx.raw(name)).split(LINES).map(L.pyStrip);
+    lines = lines.filter(function (l) {
+      return l !== "" && l[0] !== "#";
+    });
+    if (!lines.length) ctx.fail(name + " is empty; enter one line per record: " + columns.join(", "));
+    var k = columns.length - 1;
+    var rows = lines.map(function (line, i) {
+      var parts = line.split(",");
+      if (parts.length < columns.length)
+        ctx.fail(name + ": line " + (i + 1) + " (" + L.pyRepr(line) + ") needs " + columns.length + " comma-separated fields: " + columns.join(", "));
+      var head = parts.slice(0, parts.length - k).join(",");
+      return [head].concat(parts.slice(parts.length - k)).map(L.pyStrip);
+    });
+    numeric.forEach(function (column) {
+      var j = columns.indexOf(column);
+      rows.forEach(function (row, i) {
+        var v = L.toNumeric(row[j]);
+        if (Number.isNaN(v)) ctx.fail(name + ": line " + (i + 1) + ": " + column + " must be a number; got " + L.pyRepr(row[j]));
+      });
+      rows.forEach(function (row) {
+        row[j] = L.toNumeric(row[j]);
+      });
+    });
+    return rows;
+  }
+  L.parseRows = parseRows;
+
+  /* numpy's pairwise summation (the order np.sum and np.mean add in) */
+  function npSum(a, start, n) {
+    var i;
+    var res;
+    if (n < 8) {
+      res = 0;
+      for (i = 0; i < n; i++) res += a[start + i];
+      return res;
+    }
+    if (n <= 128) {
+      var r = a.slice(start, start + 8);
+      for (i = 8; i < n - (n % 8); i += 8) for (var j = 0; j < 8; j++) r[j] += a[start + i + j];
+      res = r[0] + r[1] + (r[2] + r[3]) + (r[4] + r[5] + (r[6] + r[7]));
+      for (; i < n; i++) res += a[start + i];
+      return res;
+    }
+    var n2 = Math.floor(n / 2);
+    n2 -= n2 % 8;
+    return npSum(a, start, n2) + npSum(a, start + n2, n - n2);
+  }
+  L.npSum = npSum;
+  function npMean(a) {
+    return npSum(a, 0, a.length) / a.length;
+  }
+  function npMedian(a) {
+    var s = a.slice().sort(function (x, y) {
+      return x - y;
+    });
+    var m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  }
+
+  /* ---- Kano */
+  var ANSWERS = ["like", "must-be", "neutral", "live-with", "dislike"];
+  var TABLE = ["QAAAO", "RIIIM", "RIIIM", "RIIIM", "RRRRQ"];
+  var ALIASES = {
+    "i like it": 0, "i like it that way": 0, "i expect it": 1, "it must be that way": 1, "i am neutral": 2,
+    "i'm neutral": 2, indifferent: 2, "i can live with it": 3, "i can tolerate it": 3, "i dislike it": 4,
+    "i dislike it that way": 4,
+  };
+  var SPACES = new RegExp(L.PY_WS + "+");
+  function kanoKey(text) {
+    return L.pyStrip(text).toLowerCase().split("_").join(" ").split(SPACES).filter(function (t) {
+      return t !== "";
+    }).join("-");
+  }
+  var LOOKUP = {};
+  ANSWERS.forEach(function (a, i) {
+    LOOKUP[kanoKey(a)] = i;
+    LOOKUP[String(i + 1)] = i;
+    LOOKUP[i + 1 + ".0"] = i;
+  });
+  Object.keys(ALIASES).forEach(function (a) {
+    LOOKUP[kanoKey(a)] = ALIASES[a];
+  });
+  var ALLOWED = "'like', 'must-be', 'neutral', 'live-with' or 'dislike' (any case) or the codes 1-5";
+
+  function kanoSummary(features, f, d) {
+    var order = [];
+    var stats = {};
+    features.forEach(function (name, i) {
+      if (!stats.hasOwnProperty(name)) {
+        stats[name] = { A: 0, O: 0, M: 0, I: 0, R: 0, Q: 0 };
+        order.push(name);
+      }
+      stats[name][TABLE[f[i]][d[i]]] += 1;
+    });
+    return order.map(function (name) {
+      var s = stats[name];
+      var core = ["M", "O", "A", "I"];
+      var best = core[0];
+      core.forEach(function (c) {
+        if (s[c] > s[best]) best = c;
+      });
+      var odd = s.Q > s.R ? "Q" : "R";
+      var category = Math.max(s.R, s.Q) <= s[best] ? best : odd;
+      var base = s.A + s.O + s.M + s.I;
+      return {
+        feature: name, A: s.A, O: s.O, M: s.M, I: s.I, R: s.R, Q: s.Q,
+        n: s.A + s.O + s.M + s.I + s.R + s.Q, category: category,
+        better: base > 0 ? (s.A + s.O) / base : NaN,
+        worse: base > 0 ? -(s.O + s.M) / base : NaN,
+      };
+    });
+  }
+
+  C.KanoCalculator = {
+    compute: function (ctx) {
+      var features;
+      var f;
+      var d;
+      var pairs;
+      if (ctx.raw("source") === "survey") {
+        features = [];
+        f = [];
+        d = [];
+        ctx.spec.data.survey.forEach(function (entry) {
+          for (var i = 0; i < entry[1].length; i += 2) {
+            features.push(entry[0]);
+            f.push(Number(entry[1][i]));
+            d.push(Number(entry[1][i + 1]));
+          }
+        });
+        pairs = features.length;
+        ctx.num("threshold");
+      } else {
+        var rows = parseRows(ctx, "answers", ["feature", "functional", "dysfunctional"], []);
+        ctx.num("threshold");
+        var codes = function (j, column) {
+          return rows.map(function (row) {
+            var c = LOOKUP[kanoKey(row[j])];
+            if (c === undefined) ctx.fail("answers['" + column + "'] has an unknown answer " + L.pyRepr(row[j]) + "; allowed: " + ALLOWED);
+            return c;
+          });
+        };
+        f = codes(1, "functional");
+        d = codes(2, "dysfunctional");
+        features = rows.map(function (row) {
+          return row[0];
+        });
+        pairs = rows.length;
+      }
+      var summary = kanoSummary(features, f, d);
+      var numbers = { pairs: pairs, features: summary.length };
+      summary.forEach(function (s, i) {
+        ["feature", "A", "O", "M", "I", "R", "Q", "n", "category", "better", "worse"].forEach(function (k) {
+          numbers[i + "_" + k] = s[k];
+        });
+      });
+      return { numbers: numbers, summary: summary, threshold: ctx.num("threshold") };
+    },
+    render: function (res) {
+      var s = res.summary;
+      var text = [
+        fmt(res.numbers.pairs, 0) + " answer pairs on " + s.length + " features.",
+        "Categories (A attractive, O one-dimensional, M must-be, I indifferent, R reverse, Q questionable): " +
+          s.map(function (x) {
+            return x.feature + ": " + x.category;
+          }).join("; ") + ".",
+      ];
+      var rows = s.map(function (x) {
+        return [x.feature, x.A, x.O, x.M, x.I, x.R, x.Q, x.n, x.category, x.better, x.worse];
+      });
+      var colours = { A: "#009E73", O: "#0072B2", M: "#D55E00", I: "#7F7F7F", R: "#CC79A7", Q: "#E69F00" };
+      var t = res.threshold;
+      return {
+        summary: text,
+        html: L.table(["feature", "A", "O", "M", "I", "R", "Q", "n", "category", "better", "worse"], rows, [0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2]),
+        svg: L.scatter({
+          title: "Kano: satisfaction (better) and dissatisfaction (worse) coefficients",
+          points: s.filter(function (x) {
+            return !Number.isNaN(x.better);
+          }).map(function (x) {
+            return { x: -x.worse, y: x.better, label: x.feature + " (" + x.category + ")", colour: colours[x.category] };
+          }),
+          cx: t, cy: t, xrange: [0, 1], yrange: [0, 1],
+          quadrants: [[0, 1, "attractive"], [1, 1, "one-dimensional"], [1, 0, "must-be"], [0, 0, "indifferent"]],
+          xlabel: "Dissatisfaction if absent (|worse|)",
+          ylabel: "Satisfaction if present (better)",
+        }),
+      };
+    },
+  };
+
+  /* ---- IPA */
+  var QUADRANTS = { TF: "Concentrate here", TT: "Keep up the good work", FF: "Low priority", FT: "Possible overkill" };
+
+  C.IPACalculator = {
+    compute: function (ctx) {
+      var rows;
+      if (ctx.raw("source") === "survey") rows = ctx.spec.data.survey.map(function (r) { return r.slice(); });
+      else rows = parseRows(ctx, "ratings", ["attribute", "importance", "performance"], ["importance", "performance"]);
+      ["importance", "performance"].forEach(function (column, j) {
+        rows.forEach(function (r) {
+          if (!isFinite(r[j + 1])) ctx.fail("data['" + column + "'] contains an infinite value; only finite numbers are allowed");
+        });
+      });
+      var table = [];
+      var seen = {};
+      var duplicated = false;
+      rows.forEach(function (r) {
+        if (seen.hasOwnProperty(r[0])) duplicated = true;
+        seen[r[0]] = true;
+      });
+      if (duplicated) {
+        var groups = {};
+        var order = [];
+        rows.forEach(function (r) {
+          if (!groups.hasOwnProperty(r[0])) {
+            groups[r[0]] = [[], []];
+            order.push(r[0]);
+          }
+          groups[r[0]][0].push(r[1]);
+          groups[r[0]][1].push(r[2]);
+        });
+        table = order.map(function (a) {
+          return { attribute: a, importance: kahanMean(groups[a][0]), performance: kahanMean(groups[a][1]), n: groups[a][0].length };
+        });
+      } else {
+        table = rows.map(function (r) {
+          return { attribute: r[0], importance: r[1], performance: r[2] };
+        });
+      }
+      var imp = table.map(function (t) { return t.importance; });
+      var perf = table.map(function (t) { return t.performance; });
+      var choice = ctx.raw("crosshair");
+      var cx, cy;
+      if (choice === "midpoint") {
+        cx = 4;
+        cy = 4;
+      } else {
+        var func = choice === "mean" ? npMean : npMedian;
+        cx = func(perf);
+        cy = func(imp);
+      }
+      var numbers = { attributes: table.length, cx: cx, cy: cy };
+      table.forEach(function (t, i) {
+        var hi = t.importance >= cy;
+        var hp = t.performance >= cx;
+        t.quadrant = QUADRANTS[(hi ? "T" : "F") + (hp ? "T" : "F")];
+        numbers[i + "_attribute"] = t.attribute;
+        numbers[i + "_importance"] = t.importance;
+        numbers[i + "_performance"] = t.performance;
+        numbers[i + "_quadrant"] = t.quadrant;
+      });
+      return { numbers: numbers, table: table, cx: cx, cy: cy };
+    },
+    render: function (res) {
+      var focus = res.table.filter(function (t) {
+        return t.quadrant === "Concentrate here";
+      }).map(function (t) {
+        return t.attribute;
+      });
+      var colours = { "Concentrate here": "#D55E00", "Keep up the good work": "#009E73", "Low priority": "#7F7F7F", "Possible overkill": "#0072B2" };
+      var hasN = res.table.length && res.table[0].n !== undefined;
+      var cols = ["attribute", "importance", "performance"].concat(hasN ? ["n"] : []).concat(["quadrant"]);
+      return {
+        summary: [res.table.length + " attributes. Concentrate here: " + (focus.length ? focus.join(", ") : "none") + "."],
+        html: L.table(cols, res.table.map(function (t) {
+          return [t.attribute, t.importance, t.performance].concat(hasN ? [t.n] : []).concat([t.quadrant]);
+        }), hasN ? [0, 2, 2, 0, 0] : [0, 2, 2, 0]),
+        svg: L.scatter({
+          title: "Importance-performance grid",
+          points: res.table.map(function (t) {
+            return { x: t.performance, y: t.importance, label: t.attribute, colour: colours[t.quadrant] };
+          }),
+          cx: res.cx, cy: res.cy,
+          quadrants: [[0, 1, "Concentrate here"], [1, 1, "Keep up the good work"], [0, 0, "Low priority"], [1, 0, "Possible overkill"]],
+          xlabel: "Performance",
+          ylabel: "Importance",
+        }),
+      };
+    },
+  };
+
+  /* pandas' group mean adds with Kahan compensation */
+  function kahanMean(values) {
+    var sum = 0;
+    var comp = 0;
+    values.forEach(function (v) {
+      var y = v - comp;
+      var t = sum + y;
+      comp = t - sum - y;
+      sum = t;
+    });
+    return sum / values.length;
+  }
+})();

@@ -112,6 +112,12 @@
     return strip(x.toFixed(5 - e));
   }
 
+  /* one line, single spaces (as cpvkit.widgets._base._plain) */
+  var RUNS = new RegExp(PY_WS + "+", "g");
+  function plain(message) {
+    return pyStrip(message).replace(RUNS, " ");
+  }
+
   /* the message as the Jupyter calculator words it: a leading input name becomes its label */
   function labelled(spec, message) {
     if (!spec.labelled) return message;
@@ -490,7 +496,7 @@
       var result = calc.compute(ctx);
       return { ok: true, numbers: result.numbers, result: result, ctx: ctx };
     } catch (err) {
-      if (err instanceof InputError) return { ok: false, message: labelled(spec, err.message) };
+      if (err instanceof InputError) return { ok: false, message: labelled(spec, plain(err.message)) };
       return { ok: false, message: "These inputs cannot be computed.", internal: String(err && err.stack || err) };
     }
   }
