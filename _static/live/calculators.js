@@ -733,3 +733,10 @@
     return sum / values.length;
   }
 })();
+
+/* ------------------------------------------------------------ start: every calculator on the page */
+(function () {
+  "use strict";
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", window.CpvkitLive.mountAll);
+  else window.CpvkitLive.mountAll();
+})();
