@@ -52,6 +52,7 @@ __all__ = [
     "complaint_recovery",
     "development_ladder",
     "expected_lifetime",
+    "profile_clv",
     "retention_profit_effect",
     "retention_table",
     "survival",
@@ -653,6 +654,79 @@ def retention_profit_effect(
         equity_after=_out(n * after),
         equity_change=_out(n * change),
     )
+
+
+def profile_clv(
+    profits: Any,
+    retention: Any,
+    discount_rate: float = 0.0,
+    acquisition_cost: float = 0.0,
+    horizon: int | None = None,
+) -> Any:
+    """Lifetime value when the profit of a customer changes with tenure (a profit profile).
+
+    ``profits[k - 1]`` is the profit of the ``k``-th period a customer stays; after the last
+    entry the last profit is held. With the timing convention of :mod:`cpvkit.crm` (first
+    period paid at acquisition, time 0) and ``q = r / (1 + d)``::
+
+        CLV = sum_{t=1..T} p_t q^(t-1) - acquisition_cost
+
+    With a constant profile this is :func:`cpvkit.crm.clv`. The shape of such a profile
+    (a loss in the acquisition year, then profits that rise with tenure) is the one of
+    Reichheld & Sasser's (1990) credit-card example.
+
+    Parameters
+    ----------
+    profits : array-like of float
+        Profit per period of tenure, first period first (at least one value).
+    retention : float or array-like
+        Retention rate(s) per period, each in [0, 1).
+    discount_rate : float, default 0.0
+        Discount rate per period, >= 0.
+    acquisition_cost : float, default 0.0
+        Cost of winning the customer, >= 0, subtracted once at time 0.
+    horizon : int or None, default None
+        Number of periods counted (1-10,000); ``None`` for no limit.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        One value per retention rate (float for a scalar rate).
+
+    Raises
+    ------
+    ValueError
+        If ``profits`` is empty or not finite, a rate is outside [0, 1), ``discount_rate`` or
+        ``acquisition_cost`` is negative or ``horizon`` is outside 1-10,000.
+    TypeError
+        If an input is not numeric or ``horizon`` is not a whole number.
+
+    Examples
+    --------
+    >>> round(profile_clv([100.0], 0.8, 0.1), 2)
+    366.67
+    >>> profile_clv([-10.0, 20.0, 30.0], [0.0, 0.5], horizon=3).round(2)
+    array([-10. ,  7.5])
+    """
+    p = as_float_array("profits", profits)
+    if p.ndim != 1:
+        raise ValueError(f"profits must be one-dimensional; got shape {p.shape}")
+    r = np.asarray(_retention("retention", retention), dtype=float)
+    d = _single("discount_rate", discount_rate, 0.0)
+    a = _single("acquisition_cost", acquisition_cost, 0.0)
+    h = _horizon(horizon)
+    q = r[..., None] / (1.0 + d)
+    k = len(p) if h is None else min(len(p), h)
+    t = np.arange(k)
+    head = np.sum(p[:k] * q**t, axis=-1)
+    last = p[-1]
+    q = q[..., 0]
+    if h is None:
+        tail = last * q**k / (1.0 - q)
+    else:
+        extra = h - k
+        tail = last * q**k * (1.0 - q**extra) / (1.0 - q) if extra > 0 else 0.0 * q
+    return _out(head + tail - a)
 
 
 # --------------------------------------------------------------------------------------------

@@ -502,3 +502,30 @@ def test_retention_table_and_effect_match_clv():
     assert eff.clv_before == pytest.approx(discounted["clv"].iloc[3])
     assert eff.clv_after == pytest.approx(discounted["clv"].iloc[4])
     assert crm.customer_equity(1000, 100, 0.8, 0.1) == pytest.approx(1000 * crm.clv(100, 0.8, 0.1))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    m=st.floats(1, 1000),
+    r=st.floats(0, 0.98),
+    d=st.floats(0, 0.5),
+    h=st.one_of(st.none(), st.integers(1, 60)),
+    n=st.integers(1, 8),
+)
+def test_profile_clv_with_a_constant_profile_is_clv(m, r, d, h, n):
+    assert relationship.profile_clv([m] * n, r, d, 20.0, h) == pytest.approx(
+        crm.clv(m, r, d, horizon=h, acquisition_cost=20.0), rel=1e-9, abs=1e-9
+    )
+
+
+def test_profile_clv_by_hand_and_invalid():
+    # -51 at acquisition, then 30 and 42 (held): 30 + 42 * 0.5 + 42 * 0.25 ... with d = 0
+    value = relationship.profile_clv([30.0, 42.0], 0.5, acquisition_cost=51.0)
+    assert value == pytest.approx(30 + 42 * 0.5 / (1 - 0.5) - 51)
+    assert relationship.profile_clv([30.0, 42.0, 44.0], 0.5, horizon=2) == pytest.approx(51.0)
+    with pytest.raises(ValueError, match="profits"):
+        relationship.profile_clv([], 0.5)
+    with pytest.raises(ValueError, match="retention"):
+        relationship.profile_clv([1.0], 1.0)
+    with pytest.raises(ValueError, match="horizon"):
+        relationship.profile_clv([1.0], 0.5, horizon=0)
