@@ -332,6 +332,82 @@ def _ipa_numbers(calc: Any) -> dict[str, Any]:
     return out
 
 
+def _sample_rows(n: int) -> list[int]:
+    """The rows compared (as the page script's sampleRows): first 30, middle, a third, last."""
+    return sorted(set(range(min(n, 30))) | {n - 1, n // 2, n // 3})
+
+
+def _rate(rng: random.Random) -> float:
+    return rng.choice([0.0, 0.5, 0.8, 0.9, 0.95, 0.999, rng.random()])
+
+
+def _retention_typical(rng: random.Random) -> dict[str, Any]:
+    return {
+        "retention": _number_text(rng, _rate(rng)),
+        "margin": _number_text(rng, rng.choice([100.0, 0.0, -20.0, rng.uniform(-50, 500)])),
+        "discount_rate": _number_text(rng, rng.choice([0.0, 0.1, rng.uniform(0, 0.5)])),
+        "acquisition_cost": _number_text(rng, rng.choice([0.0, 150.0, rng.uniform(0, 2000)])),
+        "customers": _number_text(rng, rng.choice([1000.0, 0.0, rng.uniform(0, 1e6)])),
+        "periods": str(rng.choice([1, 2, 10, 20, 57, 1000, 10_000])),
+        "chart": rng.choice(widgets.RetentionCalculator.charts),
+    }
+
+
+def _retention_numbers(calc: Any) -> dict[str, Any]:
+    res = calc.result
+    out: dict[str, Any] = {
+        "lifetime": res.lifetime,
+        "clv": res.clv,
+        "clv_net": res.clv_net,
+        "payback": res.payback_period,
+        "periods": len(res.cohort),
+    }
+    cohort = res.cohort
+    for i in _sample_rows(len(cohort)):
+        for key in (
+            "survival",
+            "customers",
+            "lost",
+            "profit",
+            "discount_factor",
+            "present_value",
+            "cumulative_present_value",
+        ):
+            out[f"cohort_{i}_{key}"] = float(cohort[key].iloc[i])
+    for i, row in enumerate(res.table.itertuples(index=False)):
+        for key in ("retention", "churn", "lifetime", "clv", "clv_net"):
+            out[f"table_{i}_{key}"] = getattr(row, key)
+    return out
+
+
+def _clv_typical(rng: random.Random) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for suffix in ("", "_b"):
+        out["margin" + suffix] = _number_text(rng, rng.choice([100.0, rng.uniform(-100, 1000)]))
+        out["retention" + suffix] = _number_text(rng, _rate(rng))
+        out["discount_rate" + suffix] = _number_text(rng, rng.choice([0.0, 0.1, rng.random()]))
+        out["acquisition_cost" + suffix] = _number_text(rng, rng.choice([0.0, rng.uniform(0, 500)]))
+    out["horizon"] = rng.choice(["", "", "1", "5", "10", "100", "10000"])
+    out["periods"] = str(rng.choice([1, 5, 20, 100, 10_000]))
+    out["include_first"] = rng.random() < 0.6
+    out["compare"] = rng.random() < 0.7
+    return out
+
+
+def _clv_numbers(calc: Any) -> dict[str, Any]:
+    res = calc.result
+    out: dict[str, Any] = {"clv": res.clv, "clv_b": res.clv_b, "rows": len(res.schedule)}
+    for i in _sample_rows(len(res.schedule)):
+        for key in ("survival", "expected_margin", "discount_factor", "present_value"):
+            out[f"a_{i}_{key}"] = float(res.schedule[key].iloc[i])
+            if res.schedule_b is not None:
+                out[f"b_{i}_{key}"] = float(res.schedule_b[key].iloc[i])
+        out[f"a_{i}_cumulative_clv"] = float(res.schedule["cumulative_clv"].iloc[i])
+        if res.schedule_b is not None:
+            out[f"b_{i}_cumulative_clv"] = float(res.schedule_b["cumulative_clv"].iloc[i])
+    return out
+
+
 def _numeric_names(cls: Any) -> list[str]:
     return [f.name for f in cls.fields if f.kind in ("number", "int")]
 
@@ -343,6 +419,8 @@ SUITES: dict[Any, tuple[Callable, Callable]] = {
     widgets.SatisfactionCalculator: (_satisfaction_typical, _satisfaction_numbers),
     widgets.KanoCalculator: (_kano_typical, _kano_numbers),
     widgets.IPACalculator: (_ipa_typical, _ipa_numbers),
+    widgets.RetentionCalculator: (_retention_typical, _retention_numbers),
+    widgets.CLVCalculator: (_clv_typical, _clv_numbers),
 }
 CALCULATORS = list(SUITES)
 
@@ -355,6 +433,8 @@ def _same(a: Any, b: Any) -> bool:
         return a == b
     if b is None:  # JSON has no NaN: the page's NaN arrives as null
         return a is None or (isinstance(a, float) and math.isnan(a))
+    if a is None:
+        return False
     a, b = float(a), float(b)
     if math.isnan(a) or math.isnan(b):
         return math.isnan(a) and math.isnan(b)

@@ -734,6 +734,203 @@
   }
 })();
 
+/* ------------------------------------------------------------ retention economics and CLV */
+(function () {
+  "use strict";
+  var L = window.CpvkitLive;
+  var C = L.calcs;
+  var fmt = L.fmt;
+
+  /* the rows compared by the parity test: the first 30, the middle, a third and the last */
+  function sampleRows(n) {
+    var rows = {};
+    for (var i = 0; i < Math.min(n, 30); i++) rows[i] = true;
+    rows[n - 1] = rows[Math.floor(n / 2)] = rows[Math.floor(n / 3)] = true;
+    return Object.keys(rows).map(Number).sort(function (a, b) {
+      return a - b;
+    });
+  }
+  L.sampleRows = sampleRows;
+
+  /* crm.clv's closed form: first margin at time 0 when includeFirst */
+  function clvCore(m, r, d, horizon, includeFirst) {
+    var q = r / (1 + d);
+    var tail = horizon === null ? 1 : 1 - Math.pow(q, horizon);
+    var base = tail / (1 - q);
+    return m * (includeFirst ? base : q * base);
+  }
+
+  var RATES = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+
+  /* relationship.cohort_projection (first margin at acquisition) */
+  function cohort(n0, r, m, n, d, a) {
+    var rows = { period: [], customers: [], cumulative_present_value: [], survival: [], lost: [], profit: [], present_value: [], discount_factor: [] };
+    var cumPv = 0;
+    var prev = n0;
+    for (var i = 0; i < n; i++) {
+      var t = i;
+      var surv = Math.pow(r, t);
+      var active = n0 * surv;
+      var spend = i === 0 ? n0 * a : 0;
+      var income = active * m;
+      var disc = Math.pow(1 + d, -t);
+      var pv = income * disc - spend;
+      cumPv += pv;
+      rows.period.push(i + 1);
+      rows.survival.push(surv);
+      rows.customers.push(active);
+      rows.lost.push(-(active - prev));
+      rows.profit.push(income - spend);
+      rows.discount_factor.push(disc);
+      rows.present_value.push(pv);
+      rows.cumulative_present_value.push(cumPv);
+      prev = active;
+    }
+    return rows;
+  }
+
+  C.RetentionCalculator = {
+    compute: function (ctx) {
+      var r = ctx.num("retention");
+      var m = ctx.num("margin");
+      var d = ctx.num("discount_rate");
+      var a = ctx.num("acquisition_cost");
+      var n0 = ctx.num("customers");
+      var n = ctx.num("periods");
+      var lifetime = 1 / (1 - r);
+      var c = cohort(n0, r, m, n, d, a);
+      var table = RATES.map(function (rate) {
+        var value = clvCore(m, rate, d, null, true);
+        return { retention: rate, churn: 1 - rate, lifetime: 1 / (1 - rate), clv: value - 0, clv_net: value - a };
+      });
+      var value = clvCore(m, r, d, null, true);
+      var payback = null;
+      for (var i = 0; i < n; i++)
+        if (c.cumulative_present_value[i] >= 0) {
+          payback = c.period[i];
+          break;
+        }
+      var numbers = { lifetime: lifetime, clv: value, clv_net: value - a, payback: payback, periods: n };
+      sampleRows(n).forEach(function (i) {
+        ["survival", "customers", "lost", "profit", "discount_factor", "present_value", "cumulative_present_value"].forEach(function (k) {
+          numbers["cohort_" + i + "_" + k] = c[k][i];
+        });
+      });
+      table.forEach(function (row, i) {
+        ["retention", "churn", "lifetime", "clv", "clv_net"].forEach(function (k) {
+          numbers["table_" + i + "_" + k] = row[k];
+        });
+      });
+      return { numbers: numbers, cohort: c, table: table, r: r };
+    },
+    render: function (res, ctx) {
+      var x = res.numbers;
+      var c = res.cohort;
+      var n = c.period.length;
+      var summary = [
+        "Expected lifetime " + fmt(x.lifetime) + " paid periods (the period of acquisition included); CLV " + fmt(x.clv) +
+          " per customer, " + fmt(x.clv_net) + " after the acquisition cost.",
+        "Cohort after " + n + " periods: " + fmt(c.customers[n - 1], 0) + " customers active, cumulative discounted profit " +
+          fmt(c.cumulative_present_value[n - 1], 0) + "; the cohort " +
+          (x.payback !== null ? "pays back in period " + x.payback : "does not pay back within the periods shown") + ".",
+      ];
+      var html = "<p><small>Lifetime and CLV by retention rate (same margin and discount rate):</small></p>" +
+        L.table(["retention", "churn", "expected lifetime", "CLV", "CLV after acquisition cost"], res.table.map(function (t) {
+          return [L.pct(t.retention), L.pct(t.churn), t.lifetime, t.clv, t.clv_net];
+        }), 2);
+      var svg;
+      if (ctx.raw("chart") === "Survival curve") {
+        var shown = Math.max(1, Math.min(n - 1, 1000));
+        var xs = [];
+        var ys = [];
+        for (var t = 0; t <= shown; t++) {
+          xs.push(t);
+          ys.push(Math.pow(res.r, t));
+        }
+        svg = L.lines({ title: "Survival at retention " + L.pct(res.r), series: [{ x: xs, y: ys, colour: "#0072B2", label: "share still active" }], xlabel: "Periods after acquisition", ylabel: "Share of the cohort still active" });
+      } else {
+        svg = '<div class="cpvkit-live-pair">' +
+          L.lines({ title: "Cohort at retention " + L.pct(res.r), height: 280, series: [{ x: c.period, y: c.customers, colour: "#0072B2", label: "customers still active" }], xlabel: "Period" }) +
+          L.lines({ title: "Cohort profit (after acquisition cost)", height: 280, zero: true, series: [{ x: c.period, y: c.cumulative_present_value, colour: "#333333", label: "cumulative discounted profit" }], xlabel: "Period" }) +
+          "</div>";
+      }
+      return { summary: summary, html: html, svg: svg };
+    },
+  };
+
+  function schedule(m, r, d, n, first, a) {
+    var out = { survival: [], expected_margin: [], discount_factor: [], present_value: [], cumulative_clv: [], period: [] };
+    var cum = 0;
+    for (var i = 0; i < n; i++) {
+      var t = i + 1 - (first ? 1 : 0);
+      var surv = Math.pow(r, t);
+      var disc = Math.pow(1 + d, -t);
+      var expected = m * surv;
+      var pv = expected * disc;
+      cum += pv;
+      out.period.push(i + 1);
+      out.survival.push(surv);
+      out.expected_margin.push(expected);
+      out.discount_factor.push(disc);
+      out.present_value.push(pv);
+      out.cumulative_clv.push(cum - a);
+    }
+    return out;
+  }
+
+  function scenario(ctx, suffix, horizon, periods) {
+    var m = ctx.num("margin" + suffix);
+    var r = ctx.num("retention" + suffix);
+    var d = ctx.num("discount_rate" + suffix);
+    var a = ctx.num("acquisition_cost" + suffix);
+    var first = !!ctx.raw("include_first");
+    return { clv: clvCore(m, r, d, horizon, first) - a, schedule: schedule(m, r, d, horizon || periods, first, a) };
+  }
+
+  var COLS = ["survival", "expected_margin", "discount_factor", "present_value", "cumulative_clv"];
+
+  C.CLVCalculator = {
+    compute: function (ctx) {
+      var horizon = ctx.num("horizon");
+      var periods = ctx.num("periods");
+      var A = scenario(ctx, "", horizon, periods);
+      var B = ctx.raw("compare") ? scenario(ctx, "_b", horizon, periods) : null;
+      var n = A.schedule.period.length;
+      var numbers = { clv: A.clv, clv_b: B ? B.clv : null, rows: n };
+      sampleRows(n).forEach(function (i) {
+        COLS.forEach(function (k) {
+          numbers["a_" + i + "_" + k] = A.schedule[k][i];
+          if (B) numbers["b_" + i + "_" + k] = B.schedule[k][i];
+        });
+      });
+      return { numbers: numbers, A: A, B: B };
+    },
+    render: function (res) {
+      var A = res.A;
+      var B = res.B;
+      var summary = ["Scenario A: CLV " + fmt(A.clv) + "."];
+      if (B) summary.push("Scenario B: CLV " + fmt(B.clv) + "; difference B - A " + L.signed(B.clv - A.clv) + ".");
+      var n = A.schedule.period.length;
+      var rows = [];
+      for (var i = 0; i < Math.min(n, 10); i++)
+        rows.push([String(A.schedule.period[i]), A.schedule.survival[i], A.schedule.expected_margin[i], A.schedule.discount_factor[i], A.schedule.present_value[i], A.schedule.cumulative_clv[i]]);
+      var note = n > 10 ? " (first 10 of " + n + " periods)" : "";
+      var series = [{ x: A.schedule.period, y: A.schedule.cumulative_clv, colour: "#0072B2", label: "Scenario A: CLV " + fmt(A.clv) }];
+      var hl = [{ y: A.clv, colour: "#0072B2" }];
+      if (B) {
+        series.push({ x: B.schedule.period, y: B.schedule.cumulative_clv, colour: "#D55E00", label: "Scenario B: CLV " + fmt(B.clv) });
+        hl.push({ y: B.clv, colour: "#D55E00" });
+      }
+      return {
+        summary: summary,
+        html: "<p><small>Build-up of scenario A" + L.esc(note) + ":</small></p>" +
+          L.table(["period", "survival", "expected margin", "discount factor", "present value", "cumulative CLV"], rows, 3),
+        svg: L.lines({ title: "Build-up of customer lifetime value", series: series, hlines: hl, xlabel: "Period", ylabel: "Cumulative discounted value" }),
+      };
+    },
+  };
+})();
+
 /* ------------------------------------------------------------ start: every calculator on the page */
 (function () {
   "use strict";

@@ -46,7 +46,7 @@ _FLOAT = re.compile(
 
 def _bound(number: float) -> str:
     if float(number).is_integer() and abs(number) < 1e15:
-        return str(int(number))
+        return f"{int(number):,}"
     return repr(float(number))
 
 
