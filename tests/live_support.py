@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 LIVE = ROOT / "_static" / "live"
 #: the page scripts in the order the site loads them
-SCRIPTS = ("cpvkit-live.js", "calculators.js")
+SCRIPTS = ("cpvkit-live.js", "cdnow.js", "rfm.js", "calculators.js")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",
@@ -50,10 +50,12 @@ def offline(page: Any) -> list[str]:
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.route(
         "**/*",
-        lambda route: route.abort()
-        if route.request.url.startswith(("http://", "https://"))
-        and "127.0.0.1" not in route.request.url
-        else route.continue_(),
+        lambda route: (
+            route.abort()
+            if route.request.url.startswith(("http://", "https://"))
+            and "127.0.0.1" not in route.request.url
+            else route.continue_()
+        ),
     )
     return errors
 

@@ -72,9 +72,12 @@ def test_calculator_is_live(browser, cls):
     for _ in range(count + 2):
         reached.add(page.evaluate("document.activeElement && document.activeElement.name"))
         page.keyboard.press("Tab")
-    names = set(page.evaluate("[...document.querySelectorAll('.cpvkit-live-control')].map(e => e.name)"))
+    names = set(
+        page.evaluate("[...document.querySelectorAll('.cpvkit-live-control')].map(e => e.name)")
+    )
     assert names <= reached
-    shown = "() => ['status', 'result', 'chart'].map((k) => document.querySelector('.cpvkit-live-' + k).innerHTML).join('')"
+    shown = """() => ['status', 'result', 'chart']
+        .map((k) => document.querySelector('.cpvkit-live-' + k).innerHTML).join('')"""
     before = page.evaluate(shown)
     if name is None:  # IPA: switch to the typed ratings and edit a rating
         page.select_option("select[name=source]", label="Typed below")

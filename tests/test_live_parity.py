@@ -9,6 +9,7 @@ input must get the same message.
 
 from __future__ import annotations
 
+import datetime
 import math
 import random
 from collections.abc import Callable
@@ -108,7 +109,9 @@ def _mutate(rng: random.Random, values: dict[str, Any], names: list[str]) -> dic
     return out
 
 
-def _cases(rng: random.Random, typical: Callable[[random.Random], dict[str, Any]], names: list[str]):
+def _cases(
+    rng: random.Random, typical: Callable[[random.Random], dict[str, Any]], names: list[str]
+):
     cases = []
     for i in range(CASES):
         values = typical(rng)
@@ -408,6 +411,83 @@ def _clv_numbers(calc: Any) -> dict[str, Any]:
     return out
 
 
+def _csv(rng: random.Random) -> tuple[str, bool]:
+    """A small purchase log as CSV text; the flag says it was made invalid on purpose."""
+    customers = rng.randint(1, 25)
+    ids = (
+        [str(rng.randint(1, 500)) for _ in range(customers)]
+        if rng.random() < 0.6
+        else [f"C{rng.randint(1, 99):02d}" for _ in range(customers)]
+    )
+    lines = ["customer_id,date,amount"]
+    for _ in range(rng.randint(1, 60)):
+        day = f"2024-{rng.randint(1, 6):02d}-{rng.randint(1, 28):02d}"
+        amount = rng.choice([f"{rng.uniform(1, 200):.2f}", str(rng.randint(0, 90)), "12.5"])
+        lines.append(f"{rng.choice(ids)},{day},{amount}")
+    bad = rng.random() < 0.15
+    if bad:
+        kind = rng.choice(["column", "empty", "id", "amount", "date"])
+        if kind == "column":
+            lines[0] = "customer,date,amount"
+        elif kind == "empty":
+            lines = lines[:1]
+        elif kind == "id":
+            lines[-1] = "," + lines[-1].split(",", 1)[1]
+        elif kind == "amount":
+            lines[-1] = lines[-1].rsplit(",", 1)[0] + ","
+        else:
+            lines[-1] = lines[-1].split(",")[0] + ",,5"
+    return "\n".join(lines) + "\n", bad
+
+
+RFM_DATES = ["1998-07-01", "", "1998-06-30", "1999-01-01", "1998-06-29", "2000-02-29"]
+RFM_DATES += ["abc", "1998-13-01", " 1998-07-15 ", "1998/07/01", "19980701", "1998-02-30"]
+UPLOAD_DATES = ["", "", "", "", "2024-07-01", "2025-01-01", "2024-06-30", "2024-01-01", "tomorrow"]
+
+
+def _rfm_typical(rng: random.Random) -> dict[str, Any]:
+    cdnow = rng.random() < 0.4
+    out: dict[str, Any] = {
+        "source": "cdnow" if cdnow else "upload",
+        "analysis_date": rng.choice(RFM_DATES if cdnow else UPLOAD_DATES),
+        "bins": rng.choice([5, 5, 2, 3, 4, 10]) if cdnow else rng.randint(2, 10),
+        "top": _number_text(rng, rng.choice([0.2, 0.1, 0.5, 1.0, rng.random()])),
+        "chart": rng.choice(widgets.RFMExplorer.charts),
+    }
+    if not cdnow:
+        text, _ = _csv(rng)
+        out["upload"] = {"name": f"log{rng.randint(1, 9)}.csv", "text": text}
+    return out
+
+
+def _rfm_numbers(calc: Any) -> dict[str, Any]:
+    res = calc.result
+    customers = res.customers
+    out: dict[str, Any] = {
+        "customers": len(customers),
+        "pareto_share": res.pareto_share,
+        "gini": res.gini,
+        "total": float(customers["monetary"].sum()),
+    }
+    if "high_spend" in customers.attrs:
+        out["high_spend"] = customers.attrs["high_spend"]
+    for i, (name, row) in enumerate(res.segments.iterrows()):
+        out[f"seg_{i}_segment"] = str(name)
+        for key, value in row.items():
+            out[f"seg_{i}_{key}"] = float(value)
+    for i, (name, row) in enumerate(res.pyramid.summary.iterrows()):
+        out[f"tier_{i}_tier"] = str(name)
+        for key, value in row.items():
+            out[f"tier_{i}_{key}"] = float(value)
+    for i in _sample_rows(len(customers)):
+        row = customers.iloc[i]
+        for key in ("recency", "frequency", "monetary", "r_score", "f_score", "m_score"):
+            out[f"c_{i}_{key}"] = float(row[key])
+        out[f"c_{i}_rfm_cell"] = str(row["rfm_cell"])
+        out[f"c_{i}_segment"] = str(row["segment"])
+    return out
+
+
 def _numeric_names(cls: Any) -> list[str]:
     return [f.name for f in cls.fields if f.kind in ("number", "int")]
 
@@ -421,6 +501,7 @@ SUITES: dict[Any, tuple[Callable, Callable]] = {
     widgets.IPACalculator: (_ipa_typical, _ipa_numbers),
     widgets.RetentionCalculator: (_retention_typical, _retention_numbers),
     widgets.CLVCalculator: (_clv_typical, _clv_numbers),
+    widgets.RFMExplorer: (_rfm_typical, _rfm_numbers),
 }
 CALCULATORS = list(SUITES)
 
@@ -443,6 +524,21 @@ def _same(a: Any, b: Any) -> bool:
     return abs(a - b) <= RTOL * max(abs(a), abs(b))
 
 
+def _python_values(values: dict[str, Any]) -> dict[str, Any]:
+    """The inputs as the Jupyter calculator takes them (an upload as ipywidgets gives it)."""
+    if "upload" not in values:
+        return values
+    item = values["upload"]
+    upload = {
+        "name": item["name"],
+        "type": "text/csv",
+        "size": len(item["text"]),
+        "content": item["text"].encode("utf-8"),
+        "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+    }
+    return {**values, "upload": [upload]}
+
+
 def run_parity(page: Any, cls: Any, seed: int = 13) -> dict[str, int]:
     typical, numbers = SUITES[cls]
     rng = random.Random(seed)
@@ -451,7 +547,7 @@ def run_parity(page: Any, cls: Any, seed: int = 13) -> dict[str, int]:
     cases = _cases(rng, typical, _numeric_names(cls))
     expected = []
     for values in cases:
-        calc.set(**values)
+        calc.set(**_python_values(values))
         expected.append(
             {"message": calc.error} if calc.error is not None else {"numbers": numbers(calc)}
         )

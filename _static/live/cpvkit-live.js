@@ -687,6 +687,7 @@
 
   window.CpvkitLive = {
     calcs: CALCS,
+    data: {},
     compute: compute,
     readNumber: readNumber,
     pyG: pyG,

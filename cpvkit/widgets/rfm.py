@@ -162,7 +162,7 @@ class RFMExplorer(Calculator):
             default=5,
             options=[(str(k), k) for k in range(2, 11)],
         ),
-        Field("top", "Top share of customers", default=0.2),
+        Field("top", "Top share of customers", default=0.2, low=0, high=1, low_open=True),
         Field("chart", "Chart", kind="choice", default=_PARETO, options=[(c, c) for c in charts]),
     )
 
@@ -174,6 +174,34 @@ class RFMExplorer(Calculator):
             values.setdefault("source", "given")
             values.setdefault("analysis_date", "")
         super().__init__(**values)
+
+    def _live_data(self) -> dict:
+        """For the page calculator: the pyramid tiers and the segment rule (the CDNOW log is
+        shipped apart, as ``_static/live/cdnow.js``)."""
+
+        def bound(value: float) -> float | None:
+            return None if np.isinf(value) else float(value)
+
+        tiers = [[str(name), float(share)] for name, share in crm.DEFAULT_PYRAMID_TIERS.items()]
+        if hasattr(crm, "SegmentRule"):
+            rules = [
+                [
+                    rule.segment,
+                    [bound(v) for v in rule.recency],
+                    [bound(v) for v in rule.frequency],
+                    rule.high_spend,
+                ]
+                for rule in crm.RFM_SEGMENT_RULES
+            ]
+            segments = {
+                "kind": "windows",
+                "rules": rules,
+                "quantile": float(crm.RFM_HIGH_SPEND_QUANTILE),
+            }
+        else:
+            rules = [[name, list(r), list(f)] for name, r, f in crm.RFM_SEGMENT_RULES]
+            segments = {"kind": "scores", "rules": rules}
+        return {"tiers": tiers, "segments": segments}
 
     def _log(self) -> tuple[str, pd.DataFrame]:
         source = self.inputs["source"].value
