@@ -3,9 +3,7 @@
 - :func:`clv`, :func:`clv_schedule`, :func:`customer_equity` - the retention-based customer
   lifetime value model and its period-by-period build-up;
 - :func:`rfm_summary`, :func:`rfm_scores`, :func:`rfm_segments` - recency, frequency and
-  monetary value of a transaction log, scores and named segments (the segment rule is data:
-  :data:`RFM_SEGMENT_RULES`, printed by :func:`rfm_segment_table`, sized by
-  :func:`rfm_segment_summary`);
+  monetary value of a transaction log, scores and named segments;
 - :func:`pareto_share`, :func:`lorenz_curve`, :func:`gini` - how concentrated customer value is;
 - :func:`customer_pyramid` - Platinum, Gold, Iron and Lead tiers (Zeithaml, Rust & Lemon, 2001).
 
