@@ -7,21 +7,33 @@
 - :func:`pareto_share`, :func:`lorenz_curve`, :func:`gini` - how concentrated customer value is;
 - :func:`customer_pyramid` - Platinum, Gold, Iron and Lead tiers (Zeithaml, Rust & Lemon, 2001).
 
-CLV conventions (used by every function here and in :mod:`cpvkit.relationship`)
----------------------------------------------------------------------------------
+CLV timing convention (the one convention of the whole package)
+---------------------------------------------------------------
 A customer yields a margin ``m`` per period, stays from one period to the next with retention
-probability ``r`` in [0, 1) and money is discounted at rate ``d >= 0`` per period. Margins
-arrive at the END of each period, so the margin of period ``t`` (t = 1, 2, ...) is received only
-if the customer survived ``t`` renewals (probability ``r**t``) and is worth ``(1 + d)**-t``
-today::
+probability ``r`` in [0, 1) and money is discounted at rate ``d >= 0`` per period. The customer
+is acquired at the start of period 1 and pays the first margin then (time 0, undiscounted,
+certain); it stays to each further period with probability ``r`` and pays the margin at the
+start of every period in which it is active. So the margin of period ``t`` (t = 1, 2, ...) is
+received at time ``t - 1`` with probability ``r**(t - 1)`` and discounted by ``(1 + d)**(t - 1)``::
 
-    include_first=False:  CLV = sum_{t=1..T} m r^t / (1+d)^t  ->  m r / (1 + d - r)   (T -> inf)
-    include_first=True:   CLV = sum_{t=0..T-1} m r^t / (1+d)^t -> m (1 + d) / (1 + d - r)
+    CLV = sum_{t=1..T} m r^(t-1) / (1+d)^(t-1)  ->  m (1 + d) / (1 + d - r)      (T -> inf)
 
-``include_first=True`` adds the margin of the first purchase, received at time 0 (undiscounted,
-certain). In both cases a finite horizon ``T`` counts exactly ``T`` margins. The acquisition cost,
-when given, is subtracted once at time 0. Example: m=100, r=0.8, d=0.1 gives 266.67 without and
-366.67 with the first margin (Gupta & Lehmann, 2003).
+- The expected lifetime ``1 / (1 - r)`` (:func:`cpvkit.relationship.expected_lifetime`) is the
+  expected number of PAID periods, so with ``d = 0`` the CLV is ``m / (1 - r)``: margin times
+  expected lifetime.
+- A finite horizon ``T`` sums the first ``T`` terms (the margins of periods 1..T).
+- The acquisition cost, when given, is subtracted once at time 0.
+- Gupta & Lehmann's margin multiple ``r / (1 + d - r)`` values the FUTURE margins of a
+  customer who has just paid this period's margin: ``m r / (1 + d - r)``. It is the same
+  stream seen one period later, so ``CLV = m + m r / (1 + d - r)``. ``include_first=False``
+  returns that value (the margins of periods 2, 3, ...; a horizon ``T`` then counts ``T`` of
+  them).
+
+Every function that takes ``include_first`` (:func:`clv`, :func:`clv_schedule`,
+:func:`customer_equity`, :func:`cpvkit.relationship.cohort_projection`,
+:func:`cpvkit.relationship.retention_table`, :func:`cpvkit.relationship.retention_profit_effect`)
+defaults to ``include_first=True``. Example: m=100, r=0.8, d=0.1 gives 366.67, of which 266.67
+is the value of the future margins (Gupta & Lehmann, 2003).
 """
 
 from __future__ import annotations
@@ -106,19 +118,23 @@ def clv(
     retention: Any,
     discount_rate: Any,
     horizon: int | None = None,
-    include_first: bool = False,
+    include_first: bool = True,
     acquisition_cost: Any = 0.0,
 ) -> Any:
     """Customer lifetime value with a constant margin, retention rate and discount rate.
 
-    Margins arrive at the end of each period; the customer survives each renewal with
-    probability ``retention``. Without a horizon::
+    The first margin is paid at acquisition (time 0); the customer stays to each further
+    period with probability ``retention`` and pays the margin at the start of it (the package's
+    timing convention, see :mod:`cpvkit.crm`). Without a horizon::
 
-        include_first=False:  CLV = m r / (1 + d - r)
-        include_first=True:   CLV = m (1 + d) / (1 + d - r)   (first margin received at time 0)
+        include_first=True (default):  CLV = m (1 + d) / (1 + d - r)
+        include_first=False:           m r / (1 + d - r)   (future margins only)
 
-    With a horizon of ``T`` periods the same series is summed over exactly ``T`` margins (t = 1..T,
-    or t = 0..T-1 with ``include_first``). The acquisition cost is subtracted once.
+    ``include_first=False`` is the value of a customer who has just paid this period's margin
+    (Gupta & Lehmann's margin multiple ``r / (1 + d - r)`` times ``m``); the default adds that
+    margin, ``CLV = m + m r / (1 + d - r)``. With ``d = 0`` the default is ``m / (1 - r)``,
+    margin times the expected number of paid periods. A horizon of ``T`` periods sums the first
+    ``T`` terms of the same series. The acquisition cost is subtracted once.
 
     Parameters
     ----------
@@ -130,8 +146,9 @@ def clv(
         Discount rate per period, >= 0 (0.1 = 10 %).
     horizon : int or None, default None
         Number of margins counted (1-10,000); ``None`` (or ``math.inf``) for an infinite horizon.
-    include_first : bool, default False
-        Count the margin of the first purchase at time 0.
+    include_first : bool, default True
+        Count the margin paid at acquisition (time 0); ``False`` values only the future
+        margins of a customer who has just paid.
     acquisition_cost : float or array-like, default 0.0
         Cost of winning the customer, >= 0, subtracted once.
 
@@ -158,13 +175,13 @@ def clv(
     Examples
     --------
     >>> round(clv(100, 0.8, 0.1), 2)
-    266.67
-    >>> round(clv(100, 0.8, 0.1, include_first=True), 2)
     366.67
+    >>> round(clv(100, 0.8, 0.1, include_first=False), 2)
+    266.67
     >>> round(clv(100, 0.8, 0.1, horizon=2), 2)
-    125.62
-    >>> clv(100, [0.5, 0.8], 0.1).round(2)
-    array([ 83.33, 266.67])
+    172.73
+    >>> clv(100, [0.5, 0.8], 0.0).round(2)
+    array([200., 500.])
     """
     m = _number("margin", margin)
     r = _number("retention", retention, prob=True)
@@ -187,7 +204,7 @@ def clv_schedule(
     retention: float,
     discount_rate: float,
     periods: int,
-    include_first: bool = False,
+    include_first: bool = True,
     acquisition_cost: float = 0.0,
 ) -> pd.DataFrame:
     """Period-by-period build-up of the CLV of one customer.
@@ -202,8 +219,9 @@ def clv_schedule(
         Discount rate per period, >= 0.
     periods : int
         Number of margins shown (1-10,000).
-    include_first : bool, default False
-        Start with the margin of the first purchase at period 0 (see :func:`clv`).
+    include_first : bool, default True
+        Start with the margin paid at acquisition (time 0); ``False`` shows only the future
+        margins of a customer who has just paid (see :func:`clv`).
     acquisition_cost : float, default 0.0
         Cost of winning the customer, >= 0; the cumulative CLV starts at minus this amount.
 
@@ -213,18 +231,22 @@ def clv_schedule(
         One row per margin, columns:
 
         ``period`` (int)
-            1..periods, or 0..periods-1 with ``include_first``.
+            1..periods, the period whose margin the row holds.
+        ``time`` (int)
+            When that margin is received: ``period - 1`` (``period`` with
+            ``include_first=False``).
         ``survival``
-            Probability ``r**period`` that the customer is still there.
+            Probability ``r**time`` that the customer is still there to pay it.
         ``expected_margin``
             ``margin * survival``.
         ``discount_factor``
-            ``(1 + d)**-period``.
+            ``(1 + d)**-time``.
         ``present_value``
             ``expected_margin * discount_factor``.
         ``cumulative_clv``
             Running sum of ``present_value`` minus ``acquisition_cost``; the last row equals
-            ``clv(margin, retention, discount_rate, horizon=periods, ...)``.
+            ``clv(margin, retention, discount_rate, horizon=periods, ...)`` and, as
+            ``periods`` grows, approaches the infinite-horizon :func:`clv`.
 
     Raises
     ------
@@ -234,25 +256,27 @@ def clv_schedule(
     Examples
     --------
     >>> table = clv_schedule(100, 0.8, 0.1, periods=3)
-    >>> table[["period", "survival", "discount_factor", "cumulative_clv"]].round(3)
-       period  survival  discount_factor  cumulative_clv
-    0       1     0.800            0.909          72.727
-    1       2     0.640            0.826         125.620
-    2       3     0.512            0.751         164.087
+    >>> table[["period", "time", "survival", "discount_factor", "cumulative_clv"]].round(3)
+       period  time  survival  discount_factor  cumulative_clv
+    0       1     0      1.00            1.000         100.000
+    1       2     1      0.80            0.909         172.727
+    2       3     2      0.64            0.826         225.620
     """
     m = _scalar("margin", margin)
     r = _scalar("retention", retention, prob=True)
     d = _scalar("discount_rate", discount_rate, 0.0)
     a = _scalar("acquisition_cost", acquisition_cost, 0.0)
     n = check_int("periods", periods, 1, 10_000)
-    t = np.arange(n) + (0 if include_first else 1)
+    period = np.arange(1, n + 1)
+    t = period - (1 if include_first else 0)
     surv = r**t
     disc = (1.0 + d) ** -t.astype(float)
     expected = m * surv
     pv = expected * disc
     return pd.DataFrame(
         {
-            "period": t.astype(int),
+            "period": period.astype(int),
+            "time": t.astype(int),
             "survival": surv,
             "expected_margin": expected,
             "discount_factor": disc,
@@ -274,7 +298,7 @@ def customer_equity(
     retention: Any,
     discount_rate: Any,
     horizon: int | None = None,
-    include_first: bool = False,
+    include_first: bool = True,
     acquisition_cost: Any = 0.0,
 ) -> float:
     """Customer equity: the sum of the lifetime values of all customers (or segments).
@@ -308,7 +332,7 @@ def customer_equity(
     --------
     >>> round(customer_equity([1000, 200], margin=[50, 300], retention=[0.6, 0.9],
     ...                       discount_rate=0.1), 2)
-    330000.0
+    440000.0
     """
     n = _number("customers", customers, 0.0)
     values = clv(margin, retention, discount_rate, horizon, include_first, acquisition_cost)

@@ -19,9 +19,12 @@ from cpvkit.datasets import load_cdnow
 
 
 def test_clv_textbook_values():
-    assert crm.clv(100, 0.8, 0.1) == pytest.approx(266.6666667)
-    assert crm.clv(100, 0.8, 0.1, include_first=True) == pytest.approx(100 * 1.1 / 0.3)
-    assert round(crm.clv(100, 0.8, 0.1, include_first=True), 2) == 366.67
+    # the convention: first margin at acquisition (time 0), m (1 + d) / (1 + d - r)
+    assert crm.clv(100, 0.8, 0.1) == pytest.approx(100 * 1.1 / 0.3)
+    assert round(crm.clv(100, 0.8, 0.1), 2) == 366.67
+    assert crm.clv(100, 0.8, 0.1, include_first=True) == crm.clv(100, 0.8, 0.1)
+    # future margins of a customer who has just paid: Gupta & Lehmann's m r / (1 + d - r)
+    assert crm.clv(100, 0.8, 0.1, include_first=False) == pytest.approx(266.6666667)
 
 
 def test_clv_returns_python_float_for_scalars():
@@ -29,19 +32,19 @@ def test_clv_returns_python_float_for_scalars():
 
 
 def test_clv_finite_horizon_by_hand():
-    # three margins at the end of periods 1..3
-    by_hand = 100 * 0.8 / 1.1 + 100 * 0.64 / 1.21 + 100 * 0.512 / 1.331
+    # the margins of periods 1..3, received at times 0..2
+    by_hand = 100 + 100 * 0.8 / 1.1 + 100 * 0.64 / 1.21
     assert crm.clv(100, 0.8, 0.1, horizon=3) == pytest.approx(by_hand)
-    # with the first margin: periods 0..2
-    by_hand_first = 100 + 100 * 0.8 / 1.1 + 100 * 0.64 / 1.21
-    assert crm.clv(100, 0.8, 0.1, horizon=3, include_first=True) == pytest.approx(by_hand_first)
+    # future margins only: times 1..3
+    by_hand_future = 100 * 0.8 / 1.1 + 100 * 0.64 / 1.21 + 100 * 0.512 / 1.331
+    assert crm.clv(100, 0.8, 0.1, horizon=3, include_first=False) == pytest.approx(by_hand_future)
 
 
 def test_clv_horizon_one_and_retention_zero():
-    assert crm.clv(100, 0.8, 0.1, horizon=1) == pytest.approx(80 / 1.1)
-    assert crm.clv(100, 0.8, 0.1, horizon=1, include_first=True) == pytest.approx(100.0)
-    assert crm.clv(100, 0.0, 0.1) == 0.0
-    assert crm.clv(100, 0.0, 0.1, include_first=True) == pytest.approx(100.0)
+    assert crm.clv(100, 0.8, 0.1, horizon=1) == pytest.approx(100.0)
+    assert crm.clv(100, 0.8, 0.1, horizon=1, include_first=False) == pytest.approx(80 / 1.1)
+    assert crm.clv(100, 0.0, 0.1) == pytest.approx(100.0)
+    assert crm.clv(100, 0.0, 0.1, include_first=False) == 0.0
 
 
 def test_clv_long_horizon_converges_and_inf_means_infinite():
@@ -49,20 +52,22 @@ def test_clv_long_horizon_converges_and_inf_means_infinite():
     assert crm.clv(100, 0.8, 0.1, horizon=math.inf) == crm.clv(100, 0.8, 0.1)
 
 
-def test_clv_zero_discount_is_margin_times_expected_future_periods():
-    # m r / (1 - r): 100 * 0.8 / 0.2 = 400
-    assert crm.clv(100, 0.8, 0.0) == pytest.approx(400.0)
+def test_clv_zero_discount_is_margin_times_expected_lifetime():
+    # 100 / (1 - 0.8) = 500 = margin x five expected paid periods
+    assert crm.clv(100, 0.8, 0.0) == pytest.approx(500.0)
+    # without the first margin: the four expected future periods
+    assert crm.clv(100, 0.8, 0.0, include_first=False) == pytest.approx(400.0)
 
 
 def test_clv_acquisition_cost_subtracted_once():
-    assert crm.clv(100, 0.8, 0.1, acquisition_cost=50) == pytest.approx(266.6666667 - 50)
+    assert crm.clv(100, 0.8, 0.1, acquisition_cost=50) == pytest.approx(366.6666667 - 50)
 
 
 def test_clv_broadcasts():
     out = crm.clv([100, 200], [[0.5], [0.8]], 0.1)
     assert out.shape == (2, 2)
-    assert out[1, 1] == pytest.approx(2 * 266.6666667)
-    assert out[0, 0] == pytest.approx(100 * 0.5 / 0.6)
+    assert out[1, 1] == pytest.approx(2 * 366.6666667)
+    assert out[0, 0] == pytest.approx(100 * 1.1 / 0.6)
 
 
 @pytest.mark.parametrize(
@@ -124,6 +129,7 @@ def test_clv_schedule_columns_and_values():
     table = crm.clv_schedule(100, 0.8, 0.1, periods=3, acquisition_cost=20)
     assert list(table.columns) == [
         "period",
+        "time",
         "survival",
         "expected_margin",
         "discount_factor",
@@ -131,17 +137,19 @@ def test_clv_schedule_columns_and_values():
         "cumulative_clv",
     ]
     assert table["period"].tolist() == [1, 2, 3]
-    assert table["survival"].tolist() == pytest.approx([0.8, 0.64, 0.512])
-    assert table["cumulative_clv"].iloc[0] == pytest.approx(80 / 1.1 - 20)
+    assert table["time"].tolist() == [0, 1, 2]
+    assert table["survival"].tolist() == pytest.approx([1.0, 0.8, 0.64])
+    assert table["cumulative_clv"].iloc[0] == pytest.approx(100 - 20)
     assert table["cumulative_clv"].iloc[-1] == pytest.approx(
         crm.clv(100, 0.8, 0.1, horizon=3, acquisition_cost=20)
     )
 
 
-def test_clv_schedule_include_first_starts_at_zero():
-    table = crm.clv_schedule(100, 0.8, 0.1, periods=2, include_first=True)
-    assert table["period"].tolist() == [0, 1]
-    assert table["present_value"].iloc[0] == pytest.approx(100.0)
+def test_clv_schedule_future_margins_start_one_period_later():
+    table = crm.clv_schedule(100, 0.8, 0.1, periods=2, include_first=False)
+    assert table["period"].tolist() == [1, 2]
+    assert table["time"].tolist() == [1, 2]
+    assert table["present_value"].iloc[0] == pytest.approx(80 / 1.1)
 
 
 def test_clv_schedule_invalid():
@@ -154,11 +162,13 @@ def test_clv_schedule_invalid():
 
 
 def test_customer_equity_segments():
-    # 1000 x 60 + 200 x 1350 = 330,000
+    # 1000 x 110 + 200 x 1650 = 440,000
     equity = crm.customer_equity([1000, 200], [50, 300], [0.6, 0.9], 0.1)
-    assert equity == pytest.approx(330_000.0)
+    assert equity == pytest.approx(440_000.0)
     with_cost = crm.customer_equity([1000, 200], [50, 300], [0.6, 0.9], 0.1, acquisition_cost=10)
-    assert with_cost == pytest.approx(330_000.0 - 1200 * 10)
+    assert with_cost == pytest.approx(440_000.0 - 1200 * 10)
+    future = crm.customer_equity([1000, 200], [50, 300], [0.6, 0.9], 0.1, include_first=False)
+    assert future == pytest.approx(330_000.0)
 
 
 def test_customer_equity_invalid():
