@@ -586,7 +586,8 @@ class SegmentRule:
     action: str
 
 
-#: Share of customers counted as high spenders by default: the top 20 % of total spend.
+#: Spend quantile at or above which a customer counts as a high spender by default (the top
+#: 20 % of total spend).
 RFM_HIGH_SPEND_QUANTILE = 0.8
 
 _INF = float("inf")
