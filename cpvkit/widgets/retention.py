@@ -67,7 +67,7 @@ class RetentionCalculator(Calculator):
     :meth:`~cpvkit.widgets.Calculator.set`): ``retention`` (rate per period in
     [0, 1)), ``margin`` (per active customer per period), ``discount_rate`` (per period),
     ``acquisition_cost`` (per customer), ``customers`` (size of the acquired cohort),
-    ``periods`` (how many periods to follow it, 1 to :data:`MAX_PERIODS` = 10,000) and
+    ``periods`` (how many periods to follow it, 1 to ``MAX_PERIODS`` = 10,000) and
     ``chart`` (``"Cohort: customers and cumulative profit"`` or ``"Survival curve"``). The
     defaults are the illustrative numbers of the cohort example in :ref:`ch-relationship`:
     1,000 customers acquired at 150 each, a margin of 100 a period, 10 % discount rate,
@@ -76,7 +76,7 @@ class RetentionCalculator(Calculator):
     Timing follows :mod:`cpvkit.crm`: the cohort pays its first margin in the period of
     acquisition (time 0), so the expected lifetime ``1 / (1 - r)`` counts paid periods and the
     cohort's cumulative discounted profit tends to ``customers * (CLV - acquisition cost)``.
-    The charts draw at most :data:`MAX_POINTS` points per curve (longer projections are
+    The charts draw at most ``MAX_POINTS`` (1,001) points per curve (longer projections are
     thinned evenly), so an update stays within 100 ms at 10,000 periods; the survival curve
     shows at most 1,000 periods.
 
