@@ -4,6 +4,7 @@
   rate;
 - :func:`cohort_projection` - customers and profit of one acquired cohort, period by period;
 - :func:`retention_table` - expected lifetime and CLV across a range of retention rates;
+- :func:`profile_clv` - lifetime value when profit changes with tenure (a profit profile);
 - :func:`acquisition_vs_retention` - replacing lost customers versus paying to keep them;
 - :func:`retention_profit_effect` - what a retention improvement is worth (Reichheld & Sasser);
 - :func:`word_of_mouth` - how many people hear about dissatisfied customers' experience;
