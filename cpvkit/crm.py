@@ -56,8 +56,10 @@ from cpvkit._validation import (
 
 __all__ = [
     "DEFAULT_PYRAMID_TIERS",
+    "RFM_HIGH_SPEND_QUANTILE",
     "RFM_SEGMENT_RULES",
     "PyramidResult",
+    "SegmentRule",
     "clv",
     "clv_schedule",
     "customer_equity",
@@ -66,6 +68,8 @@ __all__ = [
     "lorenz_curve",
     "pareto_share",
     "rfm_scores",
+    "rfm_segment_summary",
+    "rfm_segment_table",
     "rfm_segments",
     "rfm_summary",
 ]
@@ -549,102 +553,324 @@ def rfm_scores(
     return out
 
 
-#: Segment rules on the 5-point recency (R) and frequency (F) scores, checked top to bottom
-#: (the first match wins). Together they cover every one of the 25 (R, F) cells exactly once.
-RFM_SEGMENT_RULES: tuple[tuple[str, tuple[int, int], tuple[int, int]], ...] = (
-    # (segment, (R low, R high), (F low, F high))
-    ("Champions", (5, 5), (4, 5)),
-    ("Loyal customers", (3, 4), (4, 5)),
-    ("Potential loyalists", (4, 5), (2, 3)),
-    ("New customers", (5, 5), (1, 1)),
-    ("Promising", (4, 4), (1, 1)),
-    ("Need attention", (3, 3), (3, 3)),
-    ("About to sleep", (3, 3), (1, 2)),
-    ("Can't lose them", (1, 2), (5, 5)),
-    ("At risk", (1, 2), (3, 4)),
-    ("Hibernating", (2, 2), (1, 2)),
-    ("Lost", (1, 1), (1, 2)),
+@dataclass(frozen=True)
+class SegmentRule:
+    """One row of an RFM segment rule: a recency window, a frequency band and a spend condition.
+
+    A customer belongs to the segment when ``recency`` (days since the last purchase) is in
+    ``[recency[0], recency[1])``, ``frequency`` (number of purchase days) is in
+    ``[frequency[0], frequency[1])`` and, if ``high_spend`` is not None, total spend is at or
+    above the high-spend threshold (``high_spend=True``) or below it (``False``). Upper bounds
+    are exclusive so that windows written as whole days (0-90, 91-180, ...) leave no gap for
+    fractional values; ``math.inf`` leaves a window open at the top.
+
+    Attributes
+    ----------
+    segment : str
+        Name of the segment.
+    recency : tuple of float
+        Recency window in days, ``(low, high)``: ``low <= recency < high``.
+    frequency : tuple of float
+        Frequency band in purchase days, ``(low, high)``: ``low <= frequency < high``.
+    high_spend : bool or None
+        ``True``: only customers whose spend is at or above the threshold; ``False``: only those
+        below it; ``None``: spend does not matter.
+    action : str
+        What the segment calls for (a short note for tables).
+    """
+
+    segment: str
+    recency: tuple[float, float]
+    frequency: tuple[float, float]
+    high_spend: bool | None
+    action: str
+
+
+#: Spend quantile at or above which a customer counts as a high spender by default (the top
+#: 20 % of total spend).
+RFM_HIGH_SPEND_QUANTILE = 0.8
+
+_INF = float("inf")
+
+#: The book's RFM segment rule, one :class:`SegmentRule` per segment, in the order of the
+#: table printed by :func:`rfm_segment_table`. Recency windows are in days since the last
+#: purchase (0-90, 91-180, 181-365, 366 or more); frequency bands in purchase days (1, 2-3,
+#: 4 or more). The rows partition every possible customer: each falls in exactly one segment.
+RFM_SEGMENT_RULES: tuple[SegmentRule, ...] = (
+    SegmentRule("Champions", (0, 91), (4, _INF), None, "reward, ask for reviews and referrals"),
+    SegmentRule(
+        "Loyal customers", (91, 181), (4, _INF), None, "keep in touch, recognise their loyalty"
+    ),
+    SegmentRule(
+        "Potential loyalists", (0, 181), (2, 4), None, "build the habit: next-purchase offers"
+    ),
+    SegmentRule("New customers", (0, 91), (1, 2), None, "welcome, help them to a second purchase"),
+    SegmentRule(
+        "Awaiting a second purchase", (91, 181), (1, 2), None, "a reason to come back, soon"
+    ),
+    SegmentRule(
+        "Can't lose them", (181, 366), (2, _INF), True, "personal win-back before they leave"
+    ),
+    SegmentRule("At risk", (181, 366), (2, _INF), False, "reactivation offer, ask what went wrong"),
+    SegmentRule("Lapsing one-time buyers", (181, 366), (1, 2), None, "one low-cost reminder"),
+    SegmentRule("Hibernating", (366, _INF), (2, _INF), None, "occasional low-cost win-back"),
+    SegmentRule("Lost", (366, _INF), (1, 2), None, "spend little or nothing"),
 )
 
 
-def rfm_segments(
-    scores: pd.DataFrame,
-    bins: int = 5,
-    r_score: str = "r_score",
-    f_score: str = "f_score",
-) -> pd.DataFrame:
-    """Name customer segments from recency and frequency scores.
+def _rules(rules: Any) -> tuple[SegmentRule, ...]:
+    if rules is None:
+        return RFM_SEGMENT_RULES
+    try:
+        rows = tuple(rules)
+    except TypeError:
+        raise TypeError(
+            f"rules must be a sequence of cpvkit.crm.SegmentRule; got {type(rules).__name__}"
+        ) from None
+    if not rows:
+        raise ValueError("rules is empty; give at least one SegmentRule")
+    for row in rows:
+        if not isinstance(row, SegmentRule):
+            raise TypeError(
+                f"rules must hold cpvkit.crm.SegmentRule rows; got {type(row).__name__}"
+            )
+        for name in ("recency", "frequency"):
+            low, high = getattr(row, name)
+            if not low < high:
+                raise ValueError(
+                    f"rule {row.segment!r}: the {name} window needs low < high; got "
+                    f"({low:g}, {high:g})"
+                )
+    names = [row.segment for row in rows]
+    if len(set(names)) != len(names):
+        raise ValueError(f"rules name a segment twice: {names}")
+    return rows
 
-    Scores on another scale than 1-5 are first mapped to 5 levels by the midpoint of their bin,
-    ``floor(5 (s - 0.5) / bins) + 1`` (with ``bins=10``: 1-2 -> 1, ..., 9-10 -> 5). The rules
-    (also in :data:`RFM_SEGMENT_RULES`) on the 5-point R and F scores are:
 
-    ====================  =========  =========
-    segment               R          F
-    ====================  =========  =========
-    Champions             5          4-5
-    Loyal customers       3-4        4-5
-    Potential loyalists   4-5        2-3
-    New customers         5          1
-    Promising             4          1
-    Need attention        3          3
-    About to sleep        3          1-2
-    Can't lose them       1-2        5
-    At risk               1-2        3-4
-    Hibernating           2          1-2
-    Lost                  1          1-2
-    ====================  =========  =========
+def _whole_range(low: float, high: float, unit: str) -> str:
+    """(low, high) with an exclusive top, written as whole numbers: '0-90', '4 or more', '1'."""
+    if np.isinf(high):
+        return f"{low:g} or more{unit}"
+    top = np.ceil(high) - 1
+    if top <= low:
+        return f"{low:g}{unit}"
+    return f"{low:g}-{top:g}{unit}"
 
-    The grid is this book's version of a widely used practitioner scheme; the cut-offs are
-    conventions to discuss, not estimates.
+
+def rfm_segment_table(rules: Any = None, high_spend: float | None = None) -> pd.DataFrame:
+    """The RFM segment rule as a table: recency window, frequency band, spend and action.
 
     Parameters
     ----------
-    scores : pandas.DataFrame
-        Output of :func:`rfm_scores` (or any frame with whole-number R and F scores).
-    bins : int, default 5
-        The scale of the scores, 2-10 (the ``bins`` given to :func:`rfm_scores`).
-    r_score, f_score : str
-        Column names of the recency and frequency scores.
+    rules : sequence of SegmentRule, optional
+        Default :data:`RFM_SEGMENT_RULES`.
+    high_spend : float, optional
+        The high-spend threshold to print in the spend column; by default the column says
+        "top 20 % of spend" (the default of :func:`rfm_segments`).
 
     Returns
     -------
     pandas.DataFrame
-        A copy of ``scores`` with an added ``segment`` column (str).
+        Indexed by ``segment``, columns ``recency (days)``, ``purchase days``, ``spend`` and
+        ``action`` (all str).
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``rules`` is not a non-empty sequence of valid :class:`SegmentRule` rows.
+
+    Examples
+    --------
+    >>> rfm_segment_table().iloc[:2, :3]
+                    recency (days) purchase days spend
+    segment
+    Champions                 0-90     4 or more   any
+    Loyal customers         91-180     4 or more   any
+    """
+    rows = _rules(rules)
+    if high_spend is None:
+        high, low = "top 20 % of spend", "below top 20 %"
+    else:
+        level = check_range("high_spend", high_spend)
+        high, low = f"{level:,.2f} or more", f"under {level:,.2f}"
+    spend = {None: "any", True: high, False: low}
+    return pd.DataFrame(
+        {
+            "recency (days)": [_whole_range(*row.recency, "") for row in rows],
+            "purchase days": [_whole_range(*row.frequency, "") for row in rows],
+            "spend": [spend[row.high_spend] for row in rows],
+            "action": [row.action for row in rows],
+        },
+        index=pd.Index([row.segment for row in rows], name="segment"),
+    )
+
+
+def rfm_segments(
+    summary: pd.DataFrame,
+    rules: Any = None,
+    high_spend: float | None = None,
+    recency: str = "recency",
+    frequency: str = "frequency",
+    monetary: str = "monetary",
+) -> pd.DataFrame:
+    """Name customer segments from recency in days, frequency and spend, by a declared rule.
+
+    Each customer is put in the first segment of ``rules`` whose recency window, frequency
+    band and spend condition it meets (see :class:`SegmentRule`). The default rule
+    (:data:`RFM_SEGMENT_RULES`, printed by :func:`rfm_segment_table`) is:
+
+    ==========================  ==============  =============  ====================
+    segment                     recency (days)  purchase days  spend
+    ==========================  ==============  =============  ====================
+    Champions                   0-90            4 or more      any
+    Loyal customers             91-180          4 or more      any
+    Potential loyalists         0-180           2-3            any
+    New customers               0-90            1              any
+    Awaiting a second purchase  91-180          1              any
+    Can't lose them             181-365         2 or more      top 20 % of spend
+    At risk                     181-365         2 or more      below the top 20 %
+    Lapsing one-time buyers     181-365         1              any
+    Hibernating                 366 or more     2 or more      any
+    Lost                        366 or more     1              any
+    ==========================  ==============  =============  ====================
+
+    The windows are in days, not quantiles, so a segment means the same thing in every data
+    set and at every analysis date, and customers with equal recency, frequency and spend are
+    always in the same segment whatever the row order. One-time buyers form their own
+    segments instead of being split by the month of their single purchase. Spend matters
+    where it changes the decision: among lapsed repeat buyers, the big spenders are worth a
+    personal win-back. The cut-offs are this book's conventions for a business with a buying
+    cycle of weeks to months (music retail), to be adapted to other cycles, not estimates.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        One row per customer with recency in days (>= 0), frequency in purchase days (>= 1)
+        and total spend, e.g. the output of :func:`rfm_summary` or :func:`rfm_scores`.
+    rules : sequence of SegmentRule, optional
+        The segment rule; default :data:`RFM_SEGMENT_RULES`.
+    high_spend : float, optional
+        Spend at or above which a customer is a high spender. Default: the 80th percentile of
+        spend over the customers given (:data:`RFM_HIGH_SPEND_QUANTILE`), i.e. the top 20 %.
+    recency, frequency, monetary : str
+        Column names of the three measures.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``summary`` with an added ``segment`` column (ordered categorical whose
+        categories are the segments in rule order, so empty segments are kept in counts).
+        ``attrs["high_spend"]`` holds the high-spend threshold used.
 
     Raises
     ------
     TypeError
-        If ``scores`` is not a DataFrame or a score is not numeric.
+        If ``summary`` is not a DataFrame, a measure is not numeric or ``rules`` holds
+        something other than :class:`SegmentRule` rows.
     ValueError
-        If a column is missing, the frame is empty, or a score is not a whole number in
-        1..``bins``.
+        If a column is missing, the frame is empty, a measure is NaN or infinite, recency is
+        negative, frequency is below 1, a rule is malformed, or the rules leave a customer
+        unclassified.
 
     Examples
     --------
-    >>> frame = pd.DataFrame({"r_score": [5, 1, 3], "f_score": [5, 1, 3]})
-    >>> rfm_segments(frame)["segment"].tolist()
-    ['Champions', 'Lost', 'Need attention']
+    >>> customers = pd.DataFrame({"recency": [10, 10, 120, 300, 300, 500],
+    ...                           "frequency": [6, 1, 2, 5, 2, 1],
+    ...                           "monetary": [300.0, 15.0, 40.0, 250.0, 30.0, 12.0]})
+    >>> rfm_segments(customers, high_spend=200)["segment"].tolist()
+    ['Champions', 'New customers', 'Potential loyalists', "Can't lose them", 'At risk', 'Lost']
     """
-    bins = check_int("bins", bins, 2, 10)
-    require_columns(scores, [r_score, f_score], "scores")
-    levels = []
-    for column in (r_score, f_score):
-        s = as_float_array(f"scores column {column!r}", scores[column])
-        if ((s < 1) | (s > bins) | (s != np.round(s))).any():
-            bad = s[(s < 1) | (s > bins) | (s != np.round(s))][0]
-            raise ValueError(
-                f"scores column {column!r} must hold whole numbers in 1..{bins}; got {bad:g}"
-            )
-        levels.append(np.floor(5 * (s - 0.5) / bins).astype(np.int64) + 1)
-    r, f = levels
-    conditions = [
-        (r >= rlo) & (r <= rhi) & (f >= flo) & (f <= fhi)
-        for _, (rlo, rhi), (flo, fhi) in RFM_SEGMENT_RULES
-    ]
-    names = [name for name, _, _ in RFM_SEGMENT_RULES]
-    out = scores.copy()
-    out["segment"] = np.select(conditions, names, default="Unclassified").astype(object)
+    rows = _rules(rules)
+    require_columns(summary, [recency, frequency, monetary], "summary")
+    rec = as_float_array(f"summary column {recency!r}", summary[recency])
+    freq = as_float_array(f"summary column {frequency!r}", summary[frequency])
+    spend = as_float_array(f"summary column {monetary!r}", summary[monetary])
+    if (rec < 0).any():
+        raise ValueError(f"summary column {recency!r} must be >= 0 days; got {rec[rec < 0][0]:g}")
+    if (freq < 1).any():
+        raise ValueError(
+            f"summary column {frequency!r} must be >= 1 purchase day; got {freq[freq < 1][0]:g}"
+        )
+    if high_spend is None:
+        threshold = float(np.quantile(spend, RFM_HIGH_SPEND_QUANTILE))
+    else:
+        threshold = float(check_range("high_spend", high_spend))
+    big = spend >= threshold
+    code = np.full(rec.size, -1, dtype=np.int64)
+    for k in range(len(rows) - 1, -1, -1):  # last rule first, so the first match wins
+        row = rows[k]
+        hit = (rec >= row.recency[0]) & (rec < row.recency[1])
+        hit &= (freq >= row.frequency[0]) & (freq < row.frequency[1])
+        if row.high_spend is not None:
+            hit &= big == row.high_spend
+        code[hit] = k
+    if (code < 0).any():
+        i = int(np.flatnonzero(code < 0)[0])
+        raise ValueError(
+            f"the rules leave {int((code < 0).sum())} customer(s) unclassified, e.g. recency "
+            f"{rec[i]:g}, frequency {freq[i]:g}, spend {spend[i]:g}; add a rule that covers them"
+        )
+    out = summary.copy()
+    out["segment"] = pd.Categorical.from_codes(
+        code, categories=[row.segment for row in rows], ordered=True
+    )
+    out.attrs["high_spend"] = threshold
+    return out
+
+
+def rfm_segment_summary(segmented: pd.DataFrame, monetary: str = "monetary") -> pd.DataFrame:
+    """Size, value and profile of every segment, empty segments included.
+
+    Parameters
+    ----------
+    segmented : pandas.DataFrame
+        Output of :func:`rfm_segments` (columns ``segment``, ``recency``, ``frequency`` and
+        the spend column).
+    monetary : str, default "monetary"
+        Column name of total spend.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per segment in rule order (index ``segment``), columns ``customers`` (int64),
+        ``customer_share``, ``value`` (total spend), ``value_share``, ``mean_recency``,
+        ``mean_frequency`` and ``mean_spend``. An empty segment has 0 customers and value, and
+        NaN means (there is nothing to average), never a mean of 0.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``segmented`` is not a DataFrame or lacks a column.
+
+    Examples
+    --------
+    >>> customers = pd.DataFrame({"recency": [10, 500, 520], "frequency": [6, 1, 1],
+    ...                           "monetary": [300.0, 12.0, 20.0]})
+    >>> table = rfm_segment_summary(rfm_segments(customers))
+    >>> table.loc[["Champions", "Lost", "At risk"], ["customers", "mean_recency"]]
+                     customers  mean_recency
+    segment
+    Champions                1          10.0
+    Lost                     2         510.0
+    At risk                  0           NaN
+    """
+    require_columns(segmented, ["segment", "recency", "frequency", monetary], "segmented")
+    grouped = segmented.groupby("segment", observed=False, sort=True)
+    counts = grouped.size().astype(np.int64)
+    value = grouped[monetary].sum().astype(float)
+    total = float(segmented[monetary].sum())
+    out = pd.DataFrame(
+        {
+            "customers": counts,
+            "customer_share": counts / max(len(segmented), 1),
+            "value": value,
+            "value_share": value / total if total else np.nan,
+            "mean_recency": grouped["recency"].mean(),
+            "mean_frequency": grouped["frequency"].mean(),
+            "mean_spend": grouped[monetary].mean(),
+        }
+    )
+    out.index = pd.Index([str(s) for s in out.index], name="segment")
     return out
 
 

@@ -352,8 +352,9 @@ def small_log():
 def test_rfm_on_a_given_log_matches_cpvkit(small_log):
     calc = RFMExplorer(transactions=small_log, bins=3, analysis_date="2024-03-01")
     summary = crm.rfm_summary(small_log, analysis_date="2024-03-01")
-    expected = crm.rfm_segments(crm.rfm_scores(summary, bins=3), bins=3)
+    expected = crm.rfm_segments(crm.rfm_scores(summary, bins=3))
     pd.testing.assert_frame_equal(calc.result.customers, expected)
+    pd.testing.assert_frame_equal(calc.result.segments, crm.rfm_segment_summary(expected))
     assert calc.result.segments["customers"].sum() == 4
     assert calc.result.segments["value"].sum() == pytest.approx(195.0)
     assert calc.result.pareto_share == pytest.approx(crm.pareto_share(summary["monetary"]))
@@ -411,6 +412,18 @@ def test_rfm_upload(small_log):
     calc.inputs["upload"].value = ({**upload, "content": memoryview(bad), "size": len(bad)},)
     assert calc.error.startswith("transactions is missing column(s) customer_id, date, amount")
     assert calc.result is None
+
+
+def test_rfm_segment_table_shows_every_segment(small_log):
+    calc = RFMExplorer(transactions=small_log, analysis_date="2024-03-01")
+    segments = calc.result.segments
+    assert list(segments.index) == [rule.segment for rule in crm.RFM_SEGMENT_RULES]
+    assert segments.loc["Lost", "customers"] == 0
+    html = calc._repr_mimebundle_()["text/html"]
+    assert "Lapsing one-time buyers" in html and "\u2013" in html  # empty segment: a dash
+    assert ">nan<" not in html.lower()
+    calc.set(bins=4)  # scores change, segments (days, purchase days, spend) do not
+    pd.testing.assert_frame_equal(calc.result.segments, segments)
 
 
 def test_rfm_without_given_data():
