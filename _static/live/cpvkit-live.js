@@ -89,7 +89,10 @@
     var bad =
       (field.low != null && (field.low_open ? number <= field.low : number < field.low)) ||
       (field.high != null && (field.high_open ? number >= field.high : number > field.high));
-    if (bad) throw new InputError(fill(messages.out_of_range, { label: label, raw: quoted, rule: field.rule }));
+    if (bad) {
+      var shown = field.kind === "int" ? String(number) : pyG(number);
+      throw new InputError(fill(messages.out_of_range, { label: label, raw: quoted, value: shown, rule: field.rule }));
+    }
     return number;
   }
 

@@ -23,15 +23,16 @@ from typing import Any
 __all__ = ["MESSAGES", "read_number", "rule_text", "spec", "spec_script", "message"]
 
 #: The templates of every message about one typed number. ``{label}`` is the input's label,
-#: ``{raw}`` the text as typed (quoted), ``{rule}`` the allowed range in words and
-#: ``{limit}`` the largest size accepted. The page script words its messages from these.
+#: ``{raw}`` the text as typed (quoted), ``{value}`` the number read (``format(x, "g")``),
+#: ``{rule}`` the allowed range (as cpvkit words it: ``in [0, 1)``, ``>= 0``) and ``{limit}``
+#: the largest size accepted. The page script words its messages from these.
 MESSAGES: dict[str, str] = {
     "empty": "{label} is empty; enter a number",
     "not_number": "{label} must be a number; got {raw}",
     "not_finite": "{label} must be a finite number; got {raw}",
     "too_large": "{label} must be at most {limit} in size; got {raw}",
     "not_whole": "{label} must be a whole number; got {raw}",
-    "out_of_range": "{label} must be {rule}; got {raw}",
+    "out_of_range": "{label} must be {rule}; got {value}",
 }
 
 _THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?$")
@@ -45,9 +46,7 @@ _FLOAT = re.compile(
 
 
 def _bound(number: float) -> str:
-    if float(number).is_integer() and abs(number) < 1e15:
-        return f"{int(number):,}"
-    return repr(float(number))
+    return f"{float(number):g}"
 
 
 def message(key: str, **parts: Any) -> str:
@@ -65,26 +64,26 @@ def message(key: str, **parts: Any) -> str:
 
 
 def rule_text(field: Any) -> str | None:
-    """The allowed range of a numeric field in words, or ``None`` when it has no bounds.
+    """The allowed range of a numeric field, worded as cpvkit's checks word it, or ``None``.
 
     Examples
     --------
     >>> from cpvkit.widgets._base import Field
     >>> rule_text(Field("retention", "Retention", low=0, high=1, high_open=True))
-    'at least 0 and less than 1'
+    'in [0, 1)'
+    >>> rule_text(Field("cost", "Cost", low=0))
+    '>= 0'
     """
     low, high = getattr(field, "low", None), getattr(field, "high", None)
-    low_words = None
+    if low is not None and high is not None:
+        left = "(" if field.low_open else "["
+        right = ")" if field.high_open else "]"
+        return f"in {left}{_bound(low)}, {_bound(high)}{right}"
     if low is not None:
-        low_words = ("greater than " if field.low_open else "at least ") + _bound(low)
-    high_words = None
+        return f"{'>' if field.low_open else '>='} {_bound(low)}"
     if high is not None:
-        high_words = ("less than " if field.high_open else "at most ") + _bound(high)
-    if low_words and high_words:
-        if not field.low_open and not field.high_open:
-            return f"between {_bound(low)} and {_bound(high)}"
-        return f"{low_words} and {high_words}"
-    return low_words or high_words
+        return f"{'<' if field.high_open else '<='} {_bound(high)}"
+    return None
 
 
 def _limit(field: Any) -> float | None:
@@ -122,7 +121,7 @@ def read_number(field: Any, text: Any) -> Any:
     >>> read_number(share, "120%")
     Traceback (most recent call last):
     ...
-    ValueError: Share who complain must be between 0 and 1; got '120%'
+    ValueError: Share who complain must be in [0, 1]; got 1.2
     """
     raw = str(text).strip().replace("\u2212", "-")
     label = field.label
@@ -154,7 +153,10 @@ def read_number(field: Any, text: Any) -> Any:
         and (number >= high if field.high_open else number > high)
     )
     if bad:
-        raise ValueError(message("out_of_range", label=label, raw=quoted, rule=rule_text(field)))
+        shown = f"{int(number)}" if field.kind == "int" else f"{number:g}"
+        raise ValueError(
+            message("out_of_range", label=label, raw=quoted, value=shown, rule=rule_text(field))
+        )
     return int(number) if field.kind == "int" else number
 
 
@@ -191,7 +193,7 @@ def spec(calc: Any) -> dict[str, Any]:
     >>> from cpvkit.widgets import ComplaintCalculator
     >>> s = spec(ComplaintCalculator())
     >>> s["calculator"], s["fields"][3]["label"], s["fields"][3]["rule"]
-    ('ComplaintCalculator', 'Share who complain', 'between 0 and 1')
+    ('ComplaintCalculator', 'Share who complain', 'in [0, 1]')
     """
     values = calc.values()
     out = {

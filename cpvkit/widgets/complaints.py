@@ -71,7 +71,7 @@ class ComplaintCalculator(Calculator):
     >>> round(calc.result.recovery.recovered_customers, 6)
     90.0
     >>> calc.set(complain_rate="120%").error
-    "Share who complain must be between 0 and 1; got '120%'"
+    'Share who complain must be in [0, 1]; got 1.2'
     """
 
     title = "Complaints and word of mouth"

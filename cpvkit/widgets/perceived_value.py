@@ -87,7 +87,7 @@ class PerceivedValueCalculator(Calculator):
     >>> calc.result.firm.total_value, calc.result.firm.total_cost
     (85.0, 62.0)
     >>> calc.set(firm_time=-3).error
-    "Firm: time must be at least 0; got '-3'"
+    'Firm: time must be >= 0; got -3'
     """
 
     title = "Customer perceived value"
