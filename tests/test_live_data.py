@@ -73,9 +73,7 @@ def test_snapshot_carries_the_declaration(cls):
 
 def test_one_template_words_the_messages():
     field = Field("retention", "Retention rate", low=0, high=1, high_open=True)
-    with pytest.raises(
-        ValueError, match=r"^Retention rate must be in \[0, 1\); got 1$"
-    ):
+    with pytest.raises(ValueError, match=r"^Retention rate must be in \[0, 1\); got 1$"):
         _live.read_number(field, "1")
     with pytest.raises(ValueError, match=r"^Retention rate must be a number; got 'x'$"):
         _live.read_number(field, "x")
