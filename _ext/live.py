@@ -26,6 +26,18 @@ RFM_SCRIPTS = ("live/cdnow.js", "live/rfm.js")
 SOURCE = Path(__file__).resolve().parent.parent / "_static" / "live"
 
 
+def _not_everywhere(app: Sphinx, config: Any) -> None:
+    """Jupyter Book lists every script and stylesheet under _static/ for every page: take the
+    live calculator's files out of those lists (they are added per page below)."""
+
+    def keep(entry: Any) -> bool:
+        name = entry[0] if isinstance(entry, (tuple, list)) else entry
+        return not str(name).replace("\\", "/").startswith("live/")
+
+    config.html_js_files = [e for e in config.html_js_files if keep(e)]
+    config.html_css_files = [e for e in config.html_css_files if keep(e)]
+
+
 def _add_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -52,6 +64,7 @@ def _copy(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", _not_everywhere)
     app.connect("html-page-context", _add_assets)
     app.connect("build-finished", _copy)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -92,6 +92,12 @@ def _fake_app():
 
 def test_extension_adds_the_scripts_only_where_a_calculator_is():
     live = _module(ROOT / "_ext" / "live.py", "live_ext")
+    config = SimpleNamespace(
+        html_js_files=["book.js", "live/cpvkit-live.js", ("live/rfm.js", {})],
+        html_css_files=["live/cpvkit-live.css", "book.css"],
+    )
+    live._not_everywhere(None, config)  # Jupyter Book lists every file of _static/ everywhere
+    assert config.html_js_files == ["book.js"] and config.html_css_files == ["book.css"]
     app, added = _fake_app()
     live._add_assets(app, "intro", "page.html", {"body": "<p>No calculator here.</p>"}, None)
     assert added == []
