@@ -555,7 +555,14 @@ def run_parity(page: Any, cls: Any, seed: int = 13) -> dict[str, int]:
         """([spec, cases]) => cases.map((values) => {
             const out = CpvkitLive.compute(spec, values);
             if (out.internal) return {internal: out.internal};
-            return out.ok ? {numbers: out.numbers} : {message: out.message};
+            if (!out.ok) return {message: out.message};
+            try {  // the view of every result is drawn too: no input may break it
+                const view = CpvkitLive.calcs[spec.calculator].render(out.result, out.ctx);
+                if (!view.svg || !view.summary.length) return {internal: 'empty view'};
+            } catch (err) {
+                return {internal: 'render: ' + err.stack};
+            }
+            return {numbers: out.numbers};
         })""",
         [declaration, cases],
     )
