@@ -174,69 +174,99 @@
   }
 
   /* ---- crm.rfm_summary */
-  var summaries = {};
-  function rfmSummary(ctx, log, dateText) {
-    var cacheKey = log.key + "|" + (dateText || "");
-    if (summaries[cacheKey]) return summaries[cacheKey];
+  /* what does not depend on the analysis date: last purchase day, purchase days and spend */
+  var perLog = {};
+  function logSummary(log) {
+    if (perLog[log.key]) return perLog[log.key];
     var n = log.n;
     var rows = log.code.length;
     var lastDay = -Infinity;
+    var firstDay = Infinity;
     var last = new Float64Array(n).fill(-Infinity);
     var monetary = new Float64Array(n);
-    var frequency = new Int32Array(n);
-    var seen = new Map();
-    for (var i = 0; i < rows; i++) {
+    var frequency = new Float64Array(n);
+    var i;
+    var ordered = true;
+    for (i = 0; i < rows; i++) {
       var c = log.code[i];
       var d = log.day[i];
       if (d > lastDay) lastDay = d;
+      if (d < firstDay) firstDay = d;
       if (d > last[c]) last[c] = d;
       monetary[c] += log.amount[i];
-      var k = c * 1048576 + (d + 524288);
-      if (!seen.has(k)) {
-        seen.set(k, true);
-        frequency[c] += 1;
-      }
+      if (i > 0 && (c < log.code[i - 1] || (c === log.code[i - 1] && d < log.day[i - 1]))) ordered = false;
     }
+    /* distinct (customer, day) pairs */
+    if (ordered) {
+      for (i = 0; i < rows; i++) if (i === 0 || log.code[i] !== log.code[i - 1] || log.day[i] !== log.day[i - 1]) frequency[log.code[i]] += 1;
+    } else {
+      var span = lastDay - firstDay + 1;
+      var keys = new Float64Array(rows);
+      for (i = 0; i < rows; i++) keys[i] = log.code[i] * span + (log.day[i] - firstDay);
+      keys.sort();
+      for (i = 0; i < rows; i++) if (i === 0 || keys[i] !== keys[i - 1]) frequency[Math.floor(keys[i] / span)] += 1;
+    }
+    var out = { n: n, last: last, lastDay: lastDay, frequency: frequency, monetary: monetary };
+    perLog = {};
+    perLog[log.key] = out;
+    return out;
+  }
+
+  /* crm.rfm_summary: recency in days to the analysis date */
+  var perDate = {};
+  function rfmSummary(ctx, log, dateText) {
+    var base = logSummary(log);
+    var cacheKey = log.key + "|" + (dateText || "");
+    if (perDate[cacheKey]) return perDate[cacheKey];
     var ref;
-    if (!dateText) ref = lastDay + 1;
+    if (!dateText) ref = base.lastDay + 1;
     else {
       ref = parseDay(dateText);
       if (ref === null) ctx.fail("analysis_date must be a date; got " + L.pyRepr(dateText));
       ref = Math.floor(ref);
-      if (ref < lastDay) ctx.fail("analysis_date must be on or after the last transaction (" + isoDay(lastDay) + "); got " + isoDay(ref));
+      if (ref < base.lastDay) ctx.fail("analysis_date must be on or after the last transaction (" + isoDay(base.lastDay) + "); got " + isoDay(ref));
     }
+    var n = base.n;
     var recency = new Float64Array(n);
-    for (var j = 0; j < n; j++) recency[j] = ref - last[j];
-    var out = { recency: recency, frequency: Float64Array.from(frequency), monetary: monetary, n: n };
-    summaries = {};
-    summaries[cacheKey] = out;
+    for (var j = 0; j < n; j++) recency[j] = ref - base.last[j];
+    var out = { recency: recency, frequency: base.frequency, monetary: base.monetary, n: n, base: base };
+    perDate = {};
+    perDate[cacheKey] = out;
     return out;
   }
 
-  /* pandas rank(method="average") */
+  /* pandas rank(method="average"): the mean of the positions a value holds in sorted order */
   function rankAverage(values) {
     var n = values.length;
-    var order = new Int32Array(n);
-    for (var i = 0; i < n; i++) order[i] = i;
-    order.sort(function (a, b) {
-      return values[a] - values[b] || a - b;
-    });
+    var sorted = Float64Array.from(values).sort();
     var rank = new Float64Array(n);
-    var start = 0;
-    while (start < n) {
-      var end = start;
-      while (end + 1 < n && values[order[end + 1]] === values[order[start]]) end++;
-      var r = (start + 1 + (end + 1)) / 2;
-      for (var k = start; k <= end; k++) rank[order[k]] = r;
-      start = end + 1;
+    for (var i = 0; i < n; i++) {
+      var v = values[i];
+      var lo = 0;
+      var hi = n;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (sorted[mid] < v) lo = mid + 1;
+        else hi = mid;
+      }
+      var first = lo;
+      hi = n;
+      while (lo < hi) {
+        var m2 = (lo + hi) >> 1;
+        if (sorted[m2] <= v) lo = m2 + 1;
+        else hi = m2;
+      }
+      rank[i] = (first + 1 + lo) / 2;
     }
     return rank;
   }
 
-  function score(values, bins, higherIsBetter) {
-    var n = values.length;
-    var key = higherIsBetter ? values : values.map(function (v) { return -v; });
-    var rank = rankAverage(key);
+  function ranks(values, higherIsBetter) {
+    return rankAverage(higherIsBetter ? values : values.map(function (v) { return -v; }));
+  }
+
+  function score(rank, bins) {
+    var n = rank.length;
     var out = new Int32Array(n);
     for (var i = 0; i < n; i++) {
       var s = Math.floor(((rank[i] - 0.5) / n) * bins) + 1;
@@ -294,7 +324,8 @@
       }
       return { names: names };
     }
-    var threshold = quantile(summary.monetary, rule.quantile);
+    var threshold = summary.base.threshold;
+    if (threshold === undefined) threshold = summary.base.threshold = quantile(summary.monetary, rule.quantile);
     var hi = function (v) {
       return v === null ? Infinity : v;
     };
@@ -346,7 +377,7 @@
       g.r.push(summary.recency[i]);
       g.f.push(summary.frequency[i]);
     }
-    var total = L.npSum(Array.from(summary.monetary), 0, n);
+    var total = L.npSum(summary.monetary, 0, n);
     var rows = order.map(function (name) {
       var g = groups.get(name);
       var count = g.m.length;
@@ -376,14 +407,10 @@
     return v;
   }
 
-  function checkValues(ctx, v) {
-    if (L.npSum(Array.from(v), 0, v.length) <= 0) ctx.fail("values sum to zero; give at least one positive value");
-  }
-
   function lorenz(v) {
     var s = Float64Array.from(v).sort();
     var n = s.length;
-    var total = L.npSum(Array.from(s), 0, n);
+    var total = L.npSum(s, 0, n);
     var x = new Float64Array(n + 1);
     var y = new Float64Array(n + 1);
     var cum = 0;
@@ -446,7 +473,7 @@
       counts[code] += 1;
       value[code] += v[i];
     }
-    var total = L.npSum(Array.from(v), 0, n);
+    var total = L.npSum(v, 0, n);
     return tiers.map(function (t, k) {
       return {
         tier: t[0], customers: counts[k], customer_share: counts[k] / n, value: value[k], value_share: value[k] / total,
@@ -456,6 +483,7 @@
   }
 
   var steps = {};
+  var bases = {};
 
   C.RFMExplorer = {
     compute: function (ctx) {
@@ -468,20 +496,45 @@
       var summary = rfmSummary(ctx, log, dateText);
       var bins = Number(ctx.raw("bins"));
       var top = ctx.num("top");
-      var stepKey = log.key + "|" + (dateText || "") + "|" + bins;
+      var scoresKind = ctx.spec.data.segments.kind === "scores";
+      var base = summary.base;
+      if (!base.rank) {
+        /* the ranks of recency are those of the last purchase day, whatever the analysis date */
+        var spend = nonnegative(summary.monetary);
+        var positive = L.npSum(spend, 0, spend.length) > 0;
+        var curve = positive ? lorenz(spend) : null;
+        base.spendOk = positive;
+        base.curve = curve;
+        base.gini = positive ? gini(curve) : NaN;
+        base.pyramid = positive ? pyramid(ctx, spend) : null;
+        base.rank = { r: rankAverage(base.last), f: ranks(summary.frequency, true), m: ranks(summary.monetary, true) };
+      }
+      var dateKey = log.key + "|" + (dateText || "");
+      var dated = bases[dateKey];
+      if (!dated) {
+        dated = {};
+        if (!scoresKind) {
+          dated.seg = segment(ctx, summary, null, null);
+          dated.table = segmentTable(ctx, summary, dated.seg);
+        }
+        bases = {};
+        bases[dateKey] = dated;
+      }
+      var stepKey = dateKey + "|" + bins;
       var step = steps[stepKey];
       if (!step) {
-        var scores = { r: score(summary.recency, bins, false), f: score(summary.frequency, bins, true), m: score(summary.monetary, bins, true) };
-        var seg = segment(ctx, summary, scores, bins);
-        var spend = nonnegative(summary.monetary);
-        checkValues(ctx, spend);
-        var curve = lorenz(spend);
-        step = { scores: scores, seg: seg, curve: curve, gini: gini(curve), pyramid: pyramid(ctx, spend), table: segmentTable(ctx, summary, seg) };
+        var scores = { r: score(base.rank.r, bins), f: score(base.rank.f, bins), m: score(base.rank.m, bins) };
+        var seg = scoresKind ? segment(ctx, summary, scores, bins) : dated.seg;
+        step = { scores: scores, seg: seg, table: scoresKind ? segmentTable(ctx, summary, seg) : dated.table };
         steps = {};
         steps[stepKey] = step;
       }
+      if (!base.spendOk) ctx.fail("values sum to zero; give at least one positive value");
+      step.curve = base.curve;
+      step.gini = base.gini;
+      step.pyramid = base.pyramid;
       var share = 1 - interp(1 - top, step.curve.x, step.curve.y);
-      var numbers = { customers: summary.n, pareto_share: share, gini: step.gini, total: L.npSum(Array.from(summary.monetary), 0, summary.n) };
+      var numbers = { customers: summary.n, pareto_share: share, gini: step.gini, total: L.npSum(summary.monetary, 0, summary.n) };
       if (step.seg.threshold !== undefined) numbers.high_spend = step.seg.threshold;
       step.table.forEach(function (row, i) {
         Object.keys(row).forEach(function (k) {
@@ -493,7 +546,6 @@
           numbers["tier_" + i + "_" + k] = row[k];
         });
       });
-      var base = bins + 1;
       var sep = bins >= 10 ? "-" : "";
       L.sampleRows(summary.n).forEach(function (i) {
         numbers["c_" + i + "_recency"] = summary.recency[i];
@@ -505,7 +557,6 @@
         numbers["c_" + i + "_rfm_cell"] = step.scores.r[i] + sep + step.scores.f[i] + sep + step.scores.m[i];
         numbers["c_" + i + "_segment"] = step.seg.names[i];
       });
-      void base;
       return { numbers: numbers, step: step, summary: summary, top: top };
     },
     render: function (res, ctx) {
