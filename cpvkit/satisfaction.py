@@ -203,10 +203,12 @@ def disconfirmation(
     tolerance : None
         No longer accepted (it described a symmetric band around one expectation); passing it
         raises ``TypeError``. Use ``adequate`` and ``desired``.
-    adequate : float or array-like, keyword-only, optional
-        The lowest level of service the customer accepts (lower edge of the zone).
-    desired : float or array-like, keyword-only, optional
-        The level of service the customer hopes for (upper edge of the zone), >= ``adequate``.
+    adequate : float or array-like, optional
+        Keyword only: the lowest level of service the customer accepts (lower edge of the
+        zone).
+    desired : float or array-like, optional
+        Keyword only: the level of service the customer hopes for (upper edge of the zone),
+        >= ``adequate``.
 
     Returns
     -------
