@@ -527,7 +527,7 @@ def test_satisfaction_scores_and_disconfirmation():
     calc = SatisfactionCalculator(entry="scores", scores="10, 9; 8\n0 6 10", confidence=0.9)
     assert calc.result.nps == satisfaction.nps([10, 9, 8, 0, 6, 10], confidence=0.9)
     assert calc.result.counts.sum() == 6 and calc.result.counts[10] == 2
-    calc.set(adequate=4, desired=6, performance=4, chart="Zone of tolerance")
+    calc.set(adequate=4, desired=6, performance=4, chart="Disconfirmation scale")
     assert calc.result.disconfirmation.outcome == "satisfied"  # on the adequate edge
     calc.set(performance=3)
     assert calc.result.disconfirmation.outcome == "dissatisfied"

@@ -16,7 +16,8 @@ from cpvkit.widgets._tables import parse_numbers
 __all__ = ["SatisfactionCalculator", "SatisfactionResult"]
 
 _NPS = "NPS split"
-_SCALE = "Zone of tolerance"
+_SCALE = "Disconfirmation scale"  # the value kept from the first edition; shown as below
+_SCALE_LABEL = "Zone of tolerance"
 
 # illustrative counts of the answers 0, 1, ..., 10 (20 detractors, 30 passives, 50 promoters)
 _COUNTS = "2 1 1 2 2 4 8 12 18 20 30"
@@ -53,7 +54,7 @@ class SatisfactionCalculator(Calculator):
     the customer accepts), ``desired`` (the level hoped for) and ``performance`` (the level
     perceived), on one rating scale: the zone of tolerance runs from adequate to desired
     service (Zeithaml, Berry and Parasuraman 1993); ``chart`` chooses ``"NPS split"`` or
-    ``"Zone of tolerance"``. Promoters answer 9-10, passives
+    ``"Disconfirmation scale"`` (shown as "Zone of tolerance"). Promoters answer 9-10, passives
     7-8, detractors 0-6. The arithmetic is :func:`cpvkit.satisfaction.nps`,
     :func:`cpvkit.satisfaction.nps_from_counts` and
     :func:`cpvkit.satisfaction.disconfirmation`; the NPS chart is
@@ -99,7 +100,13 @@ class SatisfactionCalculator(Calculator):
         Field("adequate", "Adequate service (lowest acceptable)", default=5.0),
         Field("desired", "Desired service (hoped for)", default=7.0),
         Field("performance", "Perceived performance", default=6.0),
-        Field("chart", "Chart", kind="choice", default=_NPS, options=[(c, c) for c in charts]),
+        Field(
+            "chart",
+            "Chart",
+            kind="choice",
+            default=_NPS,
+            options=[(_NPS, _NPS), (_SCALE_LABEL, _SCALE)],
+        ),
     )
 
     def _compute(self) -> SatisfactionResult:
@@ -153,7 +160,9 @@ class SatisfactionCalculator(Calculator):
         ax.set_yticks([])
         ax.set_xlabel("Service level (rating scale)")
         ax.set_title("Zone of tolerance: adequate to desired service", fontsize=12)
-        ax.legend(loc="lower left", ncols=3, fontsize=7, frameon=False)
+        ax.legend(
+            loc="upper center", bbox_to_anchor=(0.5, -0.32), ncols=3, fontsize=8, frameon=False
+        )
         return fig
 
     def _summary(self, result: SatisfactionResult) -> list[str]:
