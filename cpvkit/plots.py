@@ -1065,6 +1065,7 @@ def attribute_gap_bars(
     _finish(ax, title, xlabel, "")
     return fig
 
+
 def clv_buildup_plot(
     margin: float,
     retention_rates: Sequence[float] | np.ndarray,
@@ -1255,4 +1256,91 @@ def cohort_survival_plot(
     ax.grid(True, axis="y", alpha=0.3)
     ax.legend(frameon=False, fontsize=TEXT_SIZE)
     _finish(ax, title, xlabel, ylabel)
+    return fig
+
+
+def zone_of_tolerance_plot(
+    data: pd.DataFrame,
+    *,
+    label: str = "attribute",
+    adequate: str = "adequate",
+    desired: str = "desired",
+    performance: str = "performance",
+    title: str = "Zone of tolerance",
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
+    """Zones of tolerance as bars from adequate to desired service, with perceived performance.
+
+    One row per attribute: a grey bar spans the zone of tolerance (Zeithaml, Berry and
+    Parasuraman 1993), a marker shows the perceived performance, coloured by the outcome of
+    :func:`cpvkit.satisfaction.disconfirmation` (below the zone dissatisfied, inside
+    satisfied, above delighted).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per attribute with the columns named by the other arguments.
+    label, adequate, desired, performance : str
+        Column names of the attribute label and the three service levels.
+    title : str
+        Figure title.
+    figsize : tuple of float, optional
+        Figure size in inches; by default it grows with the number of attributes.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        If a column is missing, a level is not finite or adequate exceeds desired.
+    TypeError
+        If ``data`` is not a DataFrame or a level is not numeric.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame(
+    ...     {"attribute": ["Speed", "Courtesy"], "adequate": [5, 4], "desired": [8, 7],
+    ...      "performance": [4.5, 7.5]}
+    ... )
+    >>> fig = zone_of_tolerance_plot(frame)
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['Courtesy', 'Speed']
+    """
+    frame = require_columns(data, [label, adequate, desired, performance], "data")
+    result = satisfaction.disconfirmation(
+        performance=_numeric_column(frame, performance),
+        adequate=_numeric_column(frame, adequate),
+        desired=_numeric_column(frame, desired),
+    )
+    low = _numeric_column(frame, adequate)[::-1]
+    high = _numeric_column(frame, desired)[::-1]
+    perf = _numeric_column(frame, performance)[::-1]
+    outcome = np.atleast_1d(result.outcome)[::-1]
+    names = frame[label].astype(str).to_numpy()[::-1]
+    if figsize is None:
+        figsize = (7.5, 1.6 + 0.55 * len(frame))
+    fig, ax = _figure(figsize)
+    y = np.arange(len(frame))
+    ax.barh(y, high - low, left=low, height=0.5, color=_GREY, alpha=0.45, label="zone of tolerance")
+    colours = {"dissatisfied": _VERMILION, "satisfied": _BLUE, "delighted": _GREEN}
+    markers = {"dissatisfied": "v", "satisfied": "o", "delighted": "^"}
+    for kind in satisfaction.DISCONFIRMATION_OUTCOMES:
+        hit = outcome == kind
+        if hit.any():
+            ax.scatter(
+                perf[hit],
+                y[hit],
+                s=70,
+                marker=markers[kind],
+                color=colours[kind],
+                zorder=3,
+                label=f"perceived: {kind}",
+            )
+    ax.set_yticks(y, labels=names)
+    span = np.concatenate([low, high, perf])
+    ax.set_xlim(span.min() - 0.6, span.max() + 0.6)
+    fig.legend(loc="outside lower center", ncol=4, fontsize=TEXT_SIZE - 0.5, frameon=False)
+    _finish(ax, title, "Service level (rating scale)", "")
     return fig
