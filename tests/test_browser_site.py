@@ -207,12 +207,14 @@ def test_menus_open_by_tap_on_a_phone(browser: Any, server: str) -> None:
     )
     page, watch = _open(context, server + "chapters/01_satisfaction.html", server)
     try:
-        page.locator(".header-article .primary-toggle").tap()
+        page.locator(".header-article-item .primary-toggle").tap()
         page.wait_for_selector("#pst-primary-sidebar-modal[open]", timeout=3000)
         assert page.locator("#pst-primary-sidebar-modal a.reference").count() > 5
         page.keyboard.press("Escape")
-        page.wait_for_selector("#pst-primary-sidebar-modal:not([open])", timeout=3000)
-        page.locator(".header-article .secondary-toggle").tap()
+        page.wait_for_selector(
+            "#pst-primary-sidebar-modal:not([open])", state="attached", timeout=3000
+        )
+        page.locator(".header-article-items .secondary-toggle").tap()
         page.wait_for_selector("#pst-secondary-sidebar-modal[open]", timeout=3000)
         assert page.locator("#pst-secondary-sidebar-modal a").count() > 1
     except Exception:
@@ -227,7 +229,7 @@ def test_sidebar_toggles_on_a_desktop(browser: Any, server: str) -> None:
     page, _ = _open(context, server + "chapters/01_satisfaction.html", server)
     sidebar = page.locator("#pst-primary-sidebar")
     assert sidebar.is_visible()
-    page.locator(".header-article .primary-toggle").click()
+    page.locator(".header-article-item .primary-toggle").click()
     try:
         page.wait_for_function(
             "document.querySelector('#pst-primary-sidebar').classList"
@@ -263,9 +265,7 @@ def test_solution_toggles_are_named_and_work_by_keyboard(browser: Any, server: s
     context.close()
 
 
-def test_printed_exercise_pages_hide_solutions(
-    browser: Any, server: str, built_site: Path
-) -> None:
+def test_printed_exercise_pages_hide_solutions(browser: Any, server: str, built_site: Path) -> None:
     context = browser.new_context(viewport={"width": 1000, "height": 900})
     for name in sorted(p.name for p in (built_site / "exercises").glob("*.html")):
         page, _ = _open(context, f"{server}exercises/{name}", server)
