@@ -6,6 +6,7 @@
     python3 tasks.py lab        open the calculators notebook in JupyterLab
     python3 tasks.py notebooks  re-execute every notebook in place (after editing one)
     python3 tasks.py bench      run the benchmark scripts in benchmarks/
+    python3 tasks.py pdf        print the whole book (without solutions) to _build/html/book.pdf
 
 Each command first makes sure that the local virtual environment ``.venv`` exists and holds
 what ``pyproject.toml`` declares; it (re)installs only when ``pyproject.toml`` has changed.
@@ -186,6 +187,34 @@ def _drop_widget_views(path: Path) -> None:
     path.write_text(text + "\n", encoding="utf-8")
 
 
+def cmd_pdf(args: argparse.Namespace) -> None:
+    """Build the book as one page without solutions and print it with the system Chromium.
+
+    The PDF goes into the site's folder (``_build/html/book.pdf``, building the site first if
+    it is not there) and every page of the site then links to it.
+    """
+    ensure_venv()
+    site = ROOT / "_build" / "html"
+    if not (site / "index.html").is_file():
+        code = build_book()
+        if code != 0:
+            _say("the site build failed (warnings count as errors): see the messages above")
+            sys.exit(code)
+    work = ROOT / "_build" / "pdf"
+    config = _config_with({"hide_solutions": True})
+    try:
+        cmd = [BIN / "jupyter-book", "build", ".", "-W", "-n", "--keep-going"]
+        cmd += ["--builder", "singlehtml", "--path-output", work, "--config", config]
+        code = run(*cmd, check=False)
+    finally:
+        config.unlink()
+    if code != 0:
+        _say("the single-page build failed (warnings count as errors): see the messages above")
+        sys.exit(code)
+    run(PYTHON, "_ext/bookpdf.py", work / "_build" / "singlehtml", site / "book.pdf", site)
+    _say(f"the book's PDF is ready: {site / 'book.pdf'}")
+
+
 def cmd_bench(args: argparse.Namespace) -> None:
     ensure_venv()
     for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
@@ -210,6 +239,7 @@ def main(argv: list[str] | None = None) -> None:
     n.add_argument("paths", nargs="*", help="notebooks to run (default: all)")
     n.set_defaults(func=cmd_notebooks)
     sub.add_parser("bench", help="run the benchmarks").set_defaults(func=cmd_bench)
+    sub.add_parser("pdf", help="print the book to _build/html/book.pdf").set_defaults(func=cmd_pdf)
     args = parser.parse_args(argv)
     args.func(args)
 

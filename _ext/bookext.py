@@ -8,6 +8,7 @@
   (scripts that point at a CDN, for a feature this book does not use) and unused widget state
   are left out of the pages.
 - The search index leaves out worked solutions, so search results never quote them.
+- The bibliography is author-year (:mod:`_ext.bookbib`), like the citations.
 - The written pages are finished for every reader (:mod:`_ext.bookhtml`): real alt text on
   figures, ``lang`` on Chinese text, unique IDs, numbers marked for right alignment.
 """
@@ -25,7 +26,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bookhtml  # noqa: E402  (a sibling module of this extension)
+import bookbib  # noqa: E402  (sibling modules of this extension)
+import bookhtml  # noqa: E402
 
 #: parts of the MathJax distribution the pages may load (the combined TeX-to-HTML component,
 #: its fonts, and what it loads on demand: TeX extensions, the menu, accessibility)
@@ -144,6 +146,7 @@ def _finish_pages(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, object]:
+    bookbib.register()  # the author-year bibliography style, "authoryear"
     app.connect("config-inited", _use_local_mathjax)
     app.connect("builder-inited", _index_without_solutions)
     app.connect("doctree-resolved", _drop_thebe_config, priority=900)

@@ -32,17 +32,52 @@ NUMBER = re.compile(r"^\s*[-+−]?[$€£¥]?\s*\(?[-+−]?\d[\d,\u202f ]*(\.\d+
 TD = re.compile(r"<td>([^<]*)</td>")
 
 
-def finish_site(outdir: Path, srcdir: Path) -> None:
-    """Post-process every HTML page of the built site in ``outdir``."""
-    traditional_only = _traditional_characters(srcdir / "glossary.md")
+PDF_NAME = "book.pdf"
+
+
+def _site_pages(outdir: Path) -> list[Path]:
+    pages = []
     for page in outdir.rglob("*.html"):
         rel = page.relative_to(outdir).parts
         if rel and rel[0] in ("_static", "_sources", "_images"):
             continue
+        pages.append(page)
+    return pages
+
+
+def finish_site(outdir: Path, srcdir: Path) -> None:
+    """Post-process every HTML page of the built site in ``outdir``."""
+    traditional_only = _traditional_characters(srcdir / "glossary.md")
+    for page in _site_pages(outdir):
         text = page.read_text(encoding="utf-8")
         new = finish_page(text, page, traditional_only)
         if new != text:
             page.write_text(new, encoding="utf-8")
+    if (outdir / PDF_NAME).is_file():
+        add_pdf_link(outdir)
+
+
+def add_pdf_link(outdir: Path) -> None:
+    """Link the book's PDF from the sidebar of every page (only once the PDF exists).
+
+    ``python3 tasks.py pdf`` prints the PDF into the site's folder and then calls this; a
+    site built without the PDF has no link to it (rather than a link that fails).
+    """
+    marker = 'class="book-pdf-link'
+    anchor = '<div class="sidebar-primary-items__end sidebar-primary__section">'
+    for page in _site_pages(outdir):
+        text = page.read_text(encoding="utf-8")
+        if marker in text or anchor not in text:
+            continue
+        depth = len(page.relative_to(outdir).parts) - 1
+        href = "../" * depth + PDF_NAME
+        size = (outdir / PDF_NAME).stat().st_size / 1e6
+        link = (
+            f'<p class="book-pdf-link"><a href="{href}" download>'
+            f'<i class="fa-solid fa-file-pdf" aria-hidden="true"></i> The whole book as a PDF'
+            f" ({size:.1f} MB, without solutions)</a></p>"
+        )
+        page.write_text(text.replace(anchor, anchor + link, 1), encoding="utf-8")
 
 
 def finish_page(text: str, page: Path | None, traditional_only: set[str]) -> str:
