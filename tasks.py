@@ -188,7 +188,7 @@ def _drop_widget_views(path: Path) -> None:
 
 
 def cmd_pdf(args: argparse.Namespace) -> None:
-    """Build the book as one page without solutions and print it with the system Chromium.
+    """Build the book without solutions and print it, as one PDF, with the system Chromium.
 
     The PDF goes into the site's folder (``_build/html/book.pdf``, building the site first if
     it is not there) and every page of the site then links to it.
@@ -200,18 +200,13 @@ def cmd_pdf(args: argparse.Namespace) -> None:
         if code != 0:
             _say("the site build failed (warnings count as errors): see the messages above")
             sys.exit(code)
+    # the solution-free site, from the outputs stored in the notebooks (no second execution)
     work = ROOT / "_build" / "pdf"
-    config = _config_with({"hide_solutions": True})
-    try:
-        cmd = [BIN / "jupyter-book", "build", ".", "-W", "-n", "--keep-going"]
-        cmd += ["--builder", "singlehtml", "--path-output", work, "--config", config]
-        code = run(*cmd, check=False)
-    finally:
-        config.unlink()
+    code = build_book(work, hide_solutions=True, execute=False)
     if code != 0:
-        _say("the single-page build failed (warnings count as errors): see the messages above")
+        _say("the solution-free build failed (warnings count as errors): see the messages above")
         sys.exit(code)
-    run(PYTHON, "_ext/bookpdf.py", work / "_build" / "singlehtml", site / "book.pdf", site)
+    run(PYTHON, "_ext/bookpdf.py", work / "_build" / "html", site / "book.pdf", site)
     _say(f"the book's PDF is ready: {site / 'book.pdf'}")
 
 

@@ -1,10 +1,11 @@
 """Print the book to one PDF with the system's Chromium (run by ``python3 tasks.py pdf``).
 
-Usage: ``python _ext/bookpdf.py SINGLEHTML_DIR OUTPUT_PDF [SITE_DIR]``. The single-page build
-of the book (made without solutions) is served from a local HTTP server on 127.0.0.1 and
-printed by Chromium through Playwright, after MathJax has typeset every formula; the print
-styles of the site leave out its navigation. With ``SITE_DIR`` every page of the site gets a
-link to the PDF.
+Usage: ``python _ext/bookpdf.py HTML_DIR OUTPUT_PDF [SITE_DIR]``. A build of the site made
+without solutions (``HTML_DIR``) is served from a local HTTP server on 127.0.0.1; Chromium,
+driven by Playwright, opens its first page, appends the article of every further page in the
+book's order (following each page's "next" link), typesets the maths with the site's own
+MathJax and prints the whole to one PDF. The site's print styles leave out its navigation.
+With ``SITE_DIR`` every page of that site gets a link to the PDF.
 """
 
 from __future__ import annotations
@@ -36,6 +37,59 @@ def chromium() -> str:
     )
 
 
+#: Runs in the first page: append every following page's article, then typeset the maths.
+ASSEMBLE = """async (base) => {
+  const article = document.querySelector("article.bd-article");
+  const absolute = (doc, url) => {
+    for (const [selector, attr] of [["img", "src"], ["a", "href"], ["source", "src"]]) {
+      for (const el of doc.querySelectorAll(selector + "[" + attr + "]")) {
+        const target = new URL(el.getAttribute(attr), url).href;
+        if (selector === "a" && target.startsWith(base)) {
+          el.removeAttribute("href");  // a page of this book: it is in the PDF itself
+        } else {
+          el.setAttribute(attr, target);
+        }
+      }
+    }
+  };
+  absolute(document, location.href);
+  let next = document.querySelector("link[rel=next]");
+  let url = next ? new URL(next.getAttribute("href"), location.href).href : null;
+  let count = 1;
+  while (url) {
+    const text = await (await fetch(url)).text();
+    const doc = new DOMParser().parseFromString(text, "text/html");
+    absolute(doc, url);
+    const part = doc.querySelector("article.bd-article");
+    if (part) {
+      const section = document.createElement("div");
+      section.className = "book-pdf-part";
+      section.style.breakBefore = "page";
+      section.innerHTML = part.innerHTML;
+      article.appendChild(section);
+      count += 1;
+    }
+    next = doc.querySelector("link[rel=next]");
+    url = next ? new URL(next.getAttribute("href"), url).href : null;
+  }
+  if (window.MathJax && MathJax.startup) {
+    await MathJax.startup.promise;
+    if (MathJax.typesetPromise) await MathJax.typesetPromise();
+  }
+  await Promise.all([...document.images].map((img) => img.complete ? null :
+    new Promise((done) => { img.onload = img.onerror = done; })));
+  return count;
+}"""
+
+
+def _root_page() -> str:
+    """The book's first page, as _toc.yml names it (index.html only redirects there)."""
+    import yaml
+
+    toc = yaml.safe_load((Path(__file__).resolve().parents[1] / "_toc.yml").read_text("utf-8"))
+    return str(Path(toc["root"]).with_suffix(".html"))
+
+
 def print_book(folder: Path, output: Path) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -57,11 +111,9 @@ def print_book(folder: Path, output: Path) -> None:
                     else route.abort()
                 ),
             )
-            page.goto(base + "index.html", wait_until="load", timeout=120_000)
-            page.evaluate(
-                "() => (window.MathJax && MathJax.startup && MathJax.startup.promise)"
-                " ? MathJax.startup.promise : null"
-            )
+            page.goto(base + _root_page(), wait_until="load", timeout=120_000)
+            count = page.evaluate(ASSEMBLE, base)
+            print(f"[pdf] {count} pages of the site in one document", flush=True)
             page.emulate_media(media="print")
             output.parent.mkdir(parents=True, exist_ok=True)
             page.pdf(
