@@ -135,7 +135,16 @@ def _clear(fig: Figure) -> bool:
 def cjk_font() -> str | None:
     """The name of an installed font with Chinese glyphs, or ``None`` if there is none."""
     installed = {entry.name for entry in font_manager.fontManager.ttflist}
-    return next((name for name in CJK_FONTS if name in installed), None)
+    found = next((name for name in CJK_FONTS if name in installed), None)
+    if found is None:
+        # fonts installed after matplotlib cached its font list are not in it yet
+        for path in font_manager.findSystemFonts():
+            if re.search(r"CJK|wqy|WenQuanYi|SourceHanSans", path, re.IGNORECASE):
+                with contextlib.suppress(Exception):
+                    font_manager.fontManager.addfont(path)
+        installed = {entry.name for entry in font_manager.fontManager.ttflist}
+        found = next((name for name in CJK_FONTS if name in installed), None)
+    return found
 
 
 def _add_chinese_font(fig: Figure) -> None:

@@ -197,10 +197,16 @@ def _label_points(
     bold = np.zeros(len(names), dtype=bool) if bold is None else bold
     scale = ax.figure.dpi / 72.0
     line_h = 1.25 * TEXT_SIZE * scale
+    engine = ax.figure.get_layout_engine()
+    if engine is not None:
+        # place the labels where the axes will be drawn: labels sit at fixed offsets (in
+        # points) from their points, so axes that grew later could bring two labels together
+        engine.execute(ax.figure)
     ax.apply_aspect()
     pix = ax.transData.transform(np.column_stack([x, y]))
     box = ax.bbox
     dot = 5 * scale
+    pad = 0.2 * line_h
     cell = 4 * line_h
     grid: dict[tuple[int, int], list[tuple[float, ...]]] = {}
 
@@ -244,7 +250,9 @@ def _label_points(
             y0 = py + dy * scale - (line_h if va == "top" else 0.0)
             b = (x0, y0, x0 + width, y0 + line_h)
             inside = b[0] >= box.x0 and b[2] <= box.x1 and b[1] >= box.y0 and b[3] <= box.y1
-            if inside and free(b, own):
+            # a margin round each label: the final layout may still move the axes a little
+            padded = (b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad)
+            if inside and free(padded, own):
                 chosen = (dx, dy, ha, va, b)
                 break
         if chosen is None:
@@ -252,7 +260,7 @@ def _label_points(
             continue
         dx, dy, ha, va, b = chosen
         add(b)
-        ax.annotate(
+        label = ax.annotate(
             name,
             (xd, yd),
             xytext=(dx, dy),
@@ -263,6 +271,7 @@ def _label_points(
             fontweight="bold" if strong else "normal",
             annotation_clip=False,
         )
+        label.set_in_layout(False)  # inside the axes by construction: leave the layout alone
     return left_out
 
 
@@ -376,8 +385,9 @@ def value_map(
     ax.set_aspect("equal")
     ax.grid(True, alpha=0.3)
     ax.legend(loc="lower right", bbox_to_anchor=(1.0, 0.08), fontsize=TEXT_SIZE, frameon=False)
-    _label_points(ax, q, p, names, bold=is_firm, avoid=ax.texts[-2:])
+    regions = ax.texts[-2:]
     _finish(ax, title, "Relative perceived quality", "Relative price")
+    _label_points(ax, q, p, names, bold=is_firm, avoid=regions)
     better = [f"{n} ({qi:.2f}, {pi:.2f})" for n, qi, pi in zip(names, q, p, strict=True) if pi < qi]
     worse = [f"{n} ({qi:.2f}, {pi:.2f})" for n, qi, pi in zip(names, q, p, strict=True) if pi > qi]
     fair = [f"{n} ({qi:.2f}, {pi:.2f})" for n, qi, pi in zip(names, q, p, strict=True) if pi == qi]
@@ -502,8 +512,9 @@ def ipa_grid(
         )
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
-    _label_points(ax, perf, imp, names, avoid=ax.texts[-4:])
+    quadrants = ax.texts[-4:]
     _finish(ax, title, "Performance (mean rating)", "Importance (mean rating)")
+    _label_points(ax, perf, imp, names, avoid=quadrants)
     groups = []
     for key, label in IPA_QUADRANTS.items():
         inside = (imp >= cy) == key[0]
@@ -642,13 +653,14 @@ def kano_plot(
     ax.set_xlim(-0.02, 1.02)
     ax.set_ylim(-0.02, 1.02)
     ax.set_aspect("equal")
-    _label_points(ax, w, b, names, avoid=ax.texts[-4:])
+    quadrants = ax.texts[-4:]
     _finish(
         ax,
         title,
         "|Worse|: dissatisfaction if the feature is absent",
         "Better: satisfaction if the feature is present",
     )
+    _label_points(ax, w, b, names, avoid=quadrants)
     groups = []
     for key, label in KANO_QUADRANTS.items():
         inside = ((w >= threshold) == key[0]) & ((b >= threshold) == key[1])
