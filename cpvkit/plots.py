@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
 from cpvkit import crm, relationship, satisfaction
@@ -177,6 +178,10 @@ def _numeric_column(data: pd.DataFrame, column: str, name: str = "data") -> np.n
     return as_float_array(f"{name}[{column!r}]", data[column])
 
 
+#: Most points that get a label (more would not fit on any chart without overlapping).
+_MAX_LABELS = 400
+
+
 def _label_points(
     ax: Any,
     x: np.ndarray,
@@ -184,95 +189,117 @@ def _label_points(
     names: np.ndarray,
     bold: np.ndarray | None = None,
     avoid: Sequence[Any] = (),
-) -> int:
+) -> None:
     """Name each point where its label overlaps no other label, point or text in ``avoid``.
 
-    Call after the axis limits are set. Text extents are estimated from the font size; each
-    label tries sixteen positions around its point and takes the first free one. Placed boxes
-    are kept in a grid of buckets, so a label is checked only against its neighbours and the
-    placement takes time in proportion to the number of points. A label that finds no free
-    position is left out (its point is still drawn): labels never overlap. Returns the number
-    of labels left out.
+    One annotation per point (up to :data:`_MAX_LABELS`) is added to the axes; where each one
+    goes is decided when the figure is drawn, with the axes where they finally are (after the
+    layout), by :class:`_LabelPlacer`. A label that finds no free position is hidden (its point
+    is still drawn): labels never overlap.
     """
     bold = np.zeros(len(names), dtype=bool) if bold is None else bold
-    scale = ax.figure.dpi / 72.0
-    line_h = 1.25 * TEXT_SIZE * scale
-    engine = ax.figure.get_layout_engine()
-    if engine is not None:
-        # place the labels where the axes will be drawn: labels sit at fixed offsets (in
-        # points) from their points, so axes that grew later could bring two labels together
-        engine.execute(ax.figure)
-    ax.apply_aspect()
-    pix = ax.transData.transform(np.column_stack([x, y]))
-    box = ax.bbox
-    dot = 5 * scale
-    pad = 0.2 * line_h
-    cell = 4 * line_h
-    grid: dict[tuple[int, int], list[tuple[float, ...]]] = {}
-
-    def cells(b: tuple[float, ...]) -> Any:
-        for i in range(int(b[0] // cell), int(b[2] // cell) + 1):
-            for j in range(int(b[1] // cell), int(b[3] // cell) + 1):
-                yield i, j
-
-    def add(b: tuple[float, ...]) -> None:
-        for key in cells(b):
-            grid.setdefault(key, []).append(b)
-
-    def free(b: tuple[float, ...], own: tuple[float, ...]) -> bool:
-        for key in cells(b):
-            for t in grid.get(key, ()):
-                if t is not own and b[0] < t[2] and t[0] < b[2] and b[1] < t[3] and t[1] < b[3]:
-                    return False
-        return True
-
-    dots = [(px - dot, py - dot, px + dot, py + dot) for px, py in pix]
-    for d in dots:
-        add(d)
-    renderer = None
-    for text in avoid:
-        if renderer is None:
-            renderer = ax.figure.canvas.get_renderer()
-        extent = text.get_window_extent(renderer)
-        add((extent.x0, extent.y0, extent.x1, extent.y1))
-    # (dx, dy) offsets in points and the text alignment they need, nearest first
-    options = [
-        (dx * sx, dy * sy, "left" if sx > 0 else "right", "bottom" if sy > 0 else "top")
-        for dx, dy in ((6, 4), (6, 14), (14, 24), (3, 30))
-        for sx, sy in ((1, 1), (1, -1), (-1, 1), (-1, -1))
-    ]
-    left_out = 0
-    for (px, py), xd, yd, name, strong, own in zip(pix, x, y, names, bold, dots, strict=True):
-        width = _text_width(name, TEXT_SIZE, scale, bool(strong))
-        chosen = None
-        for dx, dy, ha, va in options:
-            x0 = px + dx * scale - (width if ha == "right" else 0.0)
-            y0 = py + dy * scale - (line_h if va == "top" else 0.0)
-            b = (x0, y0, x0 + width, y0 + line_h)
-            inside = b[0] >= box.x0 and b[2] <= box.x1 and b[1] >= box.y0 and b[3] <= box.y1
-            # a margin round each label: the final layout may still move the axes a little
-            padded = (b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad)
-            if inside and free(padded, own):
-                chosen = (dx, dy, ha, va, b)
-                break
-        if chosen is None:
-            left_out += 1
-            continue
-        dx, dy, ha, va, b = chosen
-        add(b)
+    labels = []
+    for xd, yd, name, strong in zip(x[:_MAX_LABELS], y[:_MAX_LABELS], names, bold, strict=False):
         label = ax.annotate(
             name,
             (xd, yd),
-            xytext=(dx, dy),
+            xytext=(6, 4),
             textcoords="offset points",
-            ha=ha,
-            va=va,
+            ha="left",
+            va="bottom",
             fontsize=TEXT_SIZE,
             fontweight="bold" if strong else "normal",
             annotation_clip=False,
         )
         label.set_in_layout(False)  # inside the axes by construction: leave the layout alone
-    return left_out
+        labels.append(label)
+    placer = _LabelPlacer(ax, np.asarray(x, dtype=float), np.asarray(y, dtype=float), labels)
+    placer.avoid = list(avoid)
+    ax.add_artist(placer)
+
+
+class _LabelPlacer(Artist):
+    """Places point labels just before they are drawn, on the final geometry of the axes.
+
+    Each label tries sixteen positions around its point and takes the first that overlaps no
+    placed label, no point and no text to avoid, and stays inside the axes; a label without
+    such a position is hidden. Placed boxes are kept in a grid of buckets, so each label is
+    checked only against its neighbours: placement takes time in proportion to the number of
+    points, not its square. Drawn before the labels (lowest z-order), draws nothing itself.
+    """
+
+    #: (dx, dy) offsets in points and the text alignment they need, nearest first
+    OPTIONS = [
+        (dx * sx, dy * sy, "left" if sx > 0 else "right", "bottom" if sy > 0 else "top")
+        for dx, dy in ((6, 4), (6, 14), (14, 24), (3, 30))
+        for sx, sy in ((1, 1), (1, -1), (-1, 1), (-1, -1))
+    ]
+
+    def __init__(self, ax: Any, x: np.ndarray, y: np.ndarray, labels: list[Any]) -> None:
+        super().__init__()
+        self.set_zorder(-10)
+        self.set_in_layout(False)
+        self._ax, self._x, self._y, self._labels = ax, x, y, labels
+        self.avoid: list[Any] = []
+        self.hidden = 0
+
+    def draw(self, renderer: Any) -> None:
+        ax = self._ax
+        scale = renderer.points_to_pixels(1.0)
+        line_h = 1.25 * TEXT_SIZE * scale
+        pad = 0.15 * line_h
+        dot = 5 * scale
+        cell = 4 * line_h
+        box = ax.bbox
+        pix = ax.transData.transform(np.column_stack([self._x, self._y]))
+        grid: dict[tuple[int, int], list[tuple[float, ...]]] = {}
+
+        def cells(b: tuple[float, ...]) -> Any:
+            for i in range(int(b[0] // cell), int(b[2] // cell) + 1):
+                for j in range(int(b[1] // cell), int(b[3] // cell) + 1):
+                    yield i, j
+
+        def add(b: tuple[float, ...]) -> None:
+            for key in cells(b):
+                grid.setdefault(key, []).append(b)
+
+        def free(b: tuple[float, ...], own: tuple[float, ...]) -> bool:
+            for key in cells(b):
+                for t in grid.get(key, ()):
+                    if t is not own and b[0] < t[2] and t[0] < b[2] and b[1] < t[3] and t[1] < b[3]:
+                        return False
+            return True
+
+        dots = [(px - dot, py - dot, px + dot, py + dot) for px, py in pix]
+        for d in dots:
+            add(d)
+        for text in self.avoid:
+            if text.get_visible() and text.get_text():
+                extent = text.get_window_extent(renderer)
+                add((extent.x0, extent.y0, extent.x1, extent.y1))
+        self.hidden = 0
+        for (px, py), label, own in zip(pix, self._labels, dots, strict=False):
+            strong = label.get_fontweight() in ("bold", 700)
+            width = _text_width(label.get_text(), TEXT_SIZE, scale, strong)
+            chosen = None
+            for dx, dy, ha, va in self.OPTIONS:
+                x0 = px + dx * scale - (width if ha == "right" else 0.0)
+                y0 = py + dy * scale - (line_h if va == "top" else 0.0)
+                b = (x0, y0, x0 + width, y0 + line_h)
+                inside = b[0] >= box.x0 and b[2] <= box.x1 and b[1] >= box.y0 and b[3] <= box.y1
+                if inside and free((b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad), own):
+                    chosen = (dx, dy, ha, va, b)
+                    break
+            if chosen is None or not np.all(np.isfinite((px, py))):
+                label.set_visible(False)
+                self.hidden += 1
+                continue
+            dx, dy, ha, va, b = chosen
+            add(b)
+            label.set_visible(True)
+            label.xyann = (dx, dy)
+            label.set_horizontalalignment(ha)
+            label.set_verticalalignment(va)
 
 
 def _limits(values: np.ndarray, pad: float = 0.08) -> tuple[float, float]:
