@@ -17,6 +17,7 @@ from pybtex.style.sorting.author_year_title import SortingStyle as AuthorYearTit
 from pybtex.style.template import (
     field,
     first_of,
+    href,
     join,
     node,
     optional,
@@ -83,10 +84,9 @@ class AuthorYearStyle(UnsrtStyle):
         return join[_names(role), " (", field("year"), ")."]
 
     def format_web_refs(self, e: Any) -> Any:
-        return first_of[
-            optional[join["https://doi.org/", field("doi", raw=True)]],
-            optional[field("url", raw=True)],
-        ]
+        doi = join["https://doi.org/", field("doi", raw=True)]
+        url = field("url", raw=True)
+        return first_of[optional[href[doi, doi]], optional[href[url, url]]]
 
     def get_article_template(self, e: Any) -> Any:
         volume = optional[join[field("volume"), optional["(", field("number"), ")"]]]
