@@ -142,9 +142,25 @@ def _name_thin_segments(ax: Any) -> None:
         thin = [b for b in segments if 0 < b.get_height() < line]
         if not thin:
             continue
-        room_right = min([o - (x + width) for o in lefts if o > x] or [np.inf])
-        room_left = min([x - (o + w) for o, w in stacks if o < x] or [np.inf])
-        right = room_right >= room_left
+        x_low, x_high = ax.get_xlim()
+        room_right = min([o - (x + width) for o in lefts if o > x] or [x_high - (x + width)])
+        room_left = min([x - (o + w) for o, w in stacks if o < x] or [x - x_low])
+        # room the labels need, in data units (their text width plus a short leader line)
+        per_px = (x_high - x_low) / (ax.bbox.width or 1.0)
+        scale = ax.figure.dpi / 72.0
+        need = per_px * max(
+            _text_width(
+                f"{names.get(tuple(np.round(b.get_facecolor(), 3)), '')} {b.get_height():,.0f}",
+                TEXT_SIZE,
+                scale,
+            )
+            for b in thin
+        ) + 0.08 * max(width, 0.1)
+        right = room_right >= need or room_right >= room_left
+        if max(room_right, room_left) < need:
+            # no side has room: widen the axes on the right so the labels stay inside them
+            right = True
+            ax.set_xlim(x_low, x + width + need * 1.05)
         thin.sort(key=lambda b: b.get_y())
         wanted = [b.get_y() + b.get_height() / 2 for b in thin]
         placed: list[float] = []
