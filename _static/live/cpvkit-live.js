@@ -279,11 +279,11 @@
   /* vertical bars, possibly stacked: categories, stacks [{values, colour, label}] */
   function vbars(o) {
     var w = o.width || 640;
-    var h = o.height || 300;
-    var left = 64;
+    var h = (o.height || 300) + (o.legend ? 20 * o.stacks.length : 0);
+    var left = 84;
     var right = 16;
     var top = 30;
-    var bottom = o.legend ? 70 : 50;
+    var bottom = 50 + (o.legend ? 20 * o.stacks.length : 0);
     var n = o.categories.length;
     var totals = o.categories.map(function (_, i) {
       return o.stacks.reduce(function (s, st) {
@@ -330,19 +330,20 @@
       if (o.totals) out.push('<text class="k" x="' + (left + (i + 0.5) * band) + '" y="' + (sy(totals[i]) - 4) + '" text-anchor="middle">' + fmt(totals[i], 0) + "</text>");
     });
     out.push('<line class="z" x1="' + left + '" x2="' + (w - right) + '" y1="' + sy(0) + '" y2="' + sy(0) + '"/>');
-    if (o.ylabel) out.push('<text class="k" transform="translate(12,' + (top + ih / 2) + ') rotate(-90)" text-anchor="middle">' + esc(o.ylabel) + "</text>");
+    if (o.ylabel) out.push('<text class="k" transform="translate(14,' + (top + ih / 2) + ') rotate(-90)" text-anchor="middle">' + esc(o.ylabel) + "</text>");
     if (o.xlabel) out.push('<text class="k" x="' + (left + (w - left - right) / 2) + '" y="' + (top + ih + 32) + '" text-anchor="middle">' + esc(o.xlabel) + "</text>");
-    if (o.legend) out.push(legend(o.stacks.map(function (s) { return [s.label, s.colour]; }), left, h - 14));
+    if (o.legend) out.push(legend(o.stacks.map(function (s) { return [s.label, s.colour]; }), left, top + ih + 54));
     out.push("</svg>");
     return out.join("");
   }
 
+  /* one legend entry per row (the text size differs between a phone and a desktop) */
   function legend(items, x, y) {
     var out = [];
-    items.forEach(function (item) {
-      out.push('<rect x="' + x + '" y="' + (y - 9) + '" width="10" height="10" fill="' + item[1] + '"/>');
-      out.push('<text class="k" x="' + (x + 14) + '" y="' + y + '">' + esc(item[0]) + "</text>");
-      x += 24 + 6.5 * item[0].length;
+    items.forEach(function (item, i) {
+      var yy = y + 20 * i;
+      out.push('<rect x="' + x + '" y="' + (yy - 10) + '" width="12" height="12" fill="' + item[1] + '"/>');
+      out.push('<text class="k" x="' + (x + 18) + '" y="' + yy + '">' + esc(item[0]) + "</text>");
     });
     return out.join("");
   }
@@ -350,11 +351,11 @@
   /* lines: series [{x: [], y: [], colour, label}], optional hlines [{y, colour}] */
   function lines(o) {
     var w = 640;
-    var h = o.height || 320;
+    var h = (o.height || 300) + 20 * o.series.length;
     var left = 70;
     var right = 16;
     var top = 30;
-    var bottom = 66;
+    var bottom = 46 + 20 * o.series.length;
     var xs = [];
     var ys = [];
     o.series.forEach(function (s) {
@@ -400,8 +401,8 @@
       out.push('<polyline fill="none" stroke="' + s.colour + '" stroke-width="2" points="' + pts.join(" ") + '"/>');
     });
     if (o.xlabel) out.push('<text class="k" x="' + (left + iw / 2) + '" y="' + (top + ih + 32) + '" text-anchor="middle">' + esc(o.xlabel) + "</text>");
-    if (o.ylabel) out.push('<text class="k" transform="translate(12,' + (top + ih / 2) + ') rotate(-90)" text-anchor="middle">' + esc(o.ylabel) + "</text>");
-    out.push(legend(o.series.map(function (s) { return [s.label, s.colour]; }), left, h - 10));
+    if (o.ylabel) out.push('<text class="k" transform="translate(14,' + (top + ih / 2) + ') rotate(-90)" text-anchor="middle">' + esc(o.ylabel) + "</text>");
+    out.push(legend(o.series.map(function (s) { return [s.label, s.colour]; }), left, top + ih + 54));
     out.push("</svg>");
     return out.join("");
   }
