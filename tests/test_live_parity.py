@@ -305,6 +305,10 @@ def _ipa_typed(rng: random.Random) -> str:
         if rng.random() < 0.03:
             imp = rng.choice(["high", "", "inf", "1e3", "nan", "6,3"])
         line = f"{rng.choice(names)}, {imp}, {perf}"
+        if rng.random() < 0.03:  # decimal commas, or a name that ends in a number
+            line = rng.choice(
+                ["Coffee, 6,3, 5,9", "Wi-Fi 2, 6.1, 4", "Seats, 2, 6,5, 4", "Tea, 1,000, 5"]
+            )
         if rng.random() < 0.02:
             line = f"{rng.choice(names)}, {imp}"
         lines.append(line)

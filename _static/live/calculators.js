@@ -248,9 +248,15 @@
     });
     var who = ctx.name(name);
     if (!tokens.length) ctx.fail(who + " is empty; enter numbers separated by spaces or commas");
+    var limits = ctx.spec.tables;
+    if (limits && tokens.length > limits.max_values)
+      ctx.fail(who + " has " + fmt(tokens.length, 0) + " numbers; at most " + fmt(limits.max_values, 0) + " are allowed");
     var values = tokens.map(toNumeric);
     for (var i = 0; i < values.length; i++)
-      if (Number.isNaN(values[i])) ctx.fail(who + ": " + L.pyRepr(tokens[i]) + " is not a number");
+      if (Number.isNaN(values[i]) || (limits && !isFinite(values[i]))) ctx.fail(who + ": " + L.pyRepr(tokens[i]) + " is not a number");
+    if (limits)
+      for (var j = 0; j < values.length; j++)
+        if (Math.abs(values[j]) > limits.limit) ctx.fail(who + ": " + L.pyRepr(tokens[j]) + " must be at most " + limits.limit_text + " in size");
     return values;
   }
   L.parseNumbers = parseNumbers;
@@ -435,6 +441,9 @@
   var fmt = L.fmt;
 
   var LINES = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/;
+  var DECIMAL_COMMA = /[0-9],[0-9]/;
+  var NUMBER_PIECE = new RegExp("^" + L.PY_WS + "*[+-]?[0-9]+" + L.PY_WS + "*$");
+  var THOUSANDS_END = new RegExp("[0-9],[0-9]{3}" + L.PY_WS + "*$");
 
   /* cpvkit.widgets._tables.parse_rows: the last fields split off from the right */
   function parseRows(ctx, name, columns, numeric) {
@@ -443,20 +452,40 @@
       return l !== "" && l[0] !== "#";
     });
     if (!lines.length) ctx.fail(name + " is empty; enter one line per record: " + columns.join(", "));
+    var limits = ctx.spec.tables;
+    if (limits && lines.length > limits.max_rows)
+      ctx.fail(name + " has " + fmt(lines.length, 0) + " lines; at most " + fmt(limits.max_rows, 0) + " are allowed");
     var k = columns.length - 1;
+    var heads = [];
     var rows = lines.map(function (line, i) {
       var parts = line.split(",");
       if (parts.length < columns.length)
         ctx.fail(name + ": line " + (i + 1) + " (" + L.pyRepr(line) + ") needs " + columns.length + " comma-separated fields: " + columns.join(", "));
       var head = parts.slice(0, parts.length - k).join(",");
+      heads.push(head);
       return [head].concat(parts.slice(parts.length - k)).map(L.pyStrip);
     });
+    if (limits && numeric.length) {
+      /* "Coffee, 6,3, 5,9": a name ending in a number on a line with a decimal comma is ambiguous */
+      heads.forEach(function (head, i) {
+        var cut = head.lastIndexOf(",");
+        if (cut >= 0 && NUMBER_PIECE.test(head.slice(cut + 1)) && DECIMAL_COMMA.test(lines[i]) && !THOUSANDS_END.test(head))
+          ctx.fail(
+            name + ": line " + (i + 1) + " (" + L.pyRepr(lines[i]) + ") may use decimal commas; write decimals with a point and separate " +
+              "the fields with commas, e.g. 'Coffee, 6.3, 5.9' (the " + columns[0] + " must not end with a number)"
+          );
+      });
+    }
     numeric.forEach(function (column) {
       var j = columns.indexOf(column);
       rows.forEach(function (row, i) {
         var v = L.toNumeric(row[j]);
         if (Number.isNaN(v)) ctx.fail(name + ": line " + (i + 1) + ": " + column + " must be a number; got " + L.pyRepr(row[j]));
       });
+      if (limits)
+        rows.forEach(function (row, i) {
+          if (Math.abs(L.toNumeric(row[j])) > limits.limit) ctx.fail(name + ": line " + (i + 1) + ": " + column + " must be at most " + limits.limit_text + " in size");
+        });
       rows.forEach(function (row) {
         row[j] = L.toNumeric(row[j]);
       });

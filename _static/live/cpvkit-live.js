@@ -123,12 +123,12 @@
 
   /* the message as the Jupyter calculator words it: a leading input name becomes its label */
   function labelled(spec, message) {
-    if (!spec.labelled) return message;
-    for (var i = 0; i < spec.fields.length; i++) {
-      var f = spec.fields[i];
-      if (message.indexOf(f.name) === 0) {
-        var next = message.charAt(f.name.length);
-        if (next === "" || next === ":" || next === "[" || PY_SPACE.test(next)) return f.label + message.slice(f.name.length);
+    var relabel = spec.relabel || [];
+    for (var i = 0; i < relabel.length; i++) {
+      var name = relabel[i][0];
+      if (message.indexOf(name) === 0) {
+        var next = message.charAt(name.length);
+        if (next === "" || next === ":" || next === "[" || PY_SPACE.test(next)) return relabel[i][1] + message.slice(name.length);
       }
     }
     return message;

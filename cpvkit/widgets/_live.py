@@ -185,6 +185,34 @@ def _field_spec(field: Any, value: Any) -> dict[str, Any]:
     return out
 
 
+def _relabelled(calc: Any) -> list[list[str]]:
+    """The inputs whose name the calculator replaces by their label at the start of a message."""
+    relabel = getattr(calc, "_labelled", None)
+    if relabel is None:
+        return []
+    out = []
+    for field in calc.fields:
+        probe = f"{field.name} x"
+        if relabel(probe) != probe:
+            out.append([field.name, field.label])
+    return out
+
+
+def _table_limits() -> dict[str, Any] | None:
+    """The limits on typed tables and lists (:mod:`cpvkit.widgets._tables`), when it has any."""
+    from cpvkit.widgets import _tables
+
+    if not hasattr(_tables, "MAX_ROWS"):
+        return None
+    limit = float(_tables.MAX_NUMBER)
+    return {
+        "max_rows": int(_tables.MAX_ROWS),
+        "max_values": int(_tables.MAX_VALUES),
+        "limit": limit,
+        "limit_text": f"{limit:,.0f}",
+    }
+
+
 def spec(calc: Any) -> dict[str, Any]:
     """The declaration and current inputs of a calculator, for the page script (JSON-ready).
 
@@ -201,10 +229,13 @@ def spec(calc: Any) -> dict[str, Any]:
         "title": calc.title,
         "intro": calc.intro,
         "messages": MESSAGES,
-        # messages that start with an input's name show its label instead (Jupyter and page)
-        "labelled": hasattr(type(calc), "_labelled"),
+        # messages that start with one of these input names show its label instead
+        "relabel": _relabelled(calc),
         "fields": [_field_spec(f, values.get(f.name)) for f in calc.fields],
     }
+    tables = _table_limits()
+    if tables:
+        out["tables"] = tables
     data = calc._live_data()
     if data is not None:
         out["data"] = data
