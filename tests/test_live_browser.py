@@ -122,3 +122,30 @@ def test_no_script_keeps_the_snapshot(browser):
     assert page.locator(".cpvkit-calculator img").count() == 1
     assert page.locator(".cpvkit-calculator").is_visible()
     context.close()
+
+
+def test_rfm_explorer_reads_a_chosen_csv_in_the_browser(browser, tmp_path):
+    """A CSV the reader chooses is read in the page (FileReader) and never sent anywhere."""
+    calc = widgets.RFMExplorer()
+    page, errors = _page(browser, calc)
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.wait_for_selector(".cpvkit-live[data-state=ok]")
+    log = tmp_path / "my_shop.csv"
+    log.write_text(
+        "customer_id,date,amount\n"
+        "1,2024-01-02,20.00\n1,2024-02-01,30.00\n2,2024-01-15,15.00\n"
+        "3,2024-01-03,40.00\n3,2024-01-20,25.00\n3,2024-02-10,60.00\n",
+        encoding="utf-8",
+    )
+    page.select_option("select[name=source]", label="Uploaded CSV")
+    status = page.locator(".cpvkit-live-status")
+    assert "no file uploaded yet" in status.inner_text()
+    page.fill("[name=analysis_date]", "2024-03-01")
+    page.set_input_files("input[type=file]", str(log))
+    page.wait_for_function("document.querySelector('.cpvkit-live').dataset.state === 'ok'")
+    assert status.inner_text().startswith("3 customers; total spend 190.00.")
+    page.fill("[name=analysis_date]", "2023-12-31")
+    assert "on or after the last transaction (2024-02-10)" in status.inner_text()
+    assert requests == [] and errors == []
+    page.close()
