@@ -5,6 +5,7 @@
   var C = L.calcs;
   var fmt = L.fmt;
   var esc = L.esc;
+  var pyG = L.pyG;
 
   /* ------------------------------------------------------------ perceived value */
 
@@ -178,16 +179,8 @@
       };
     },
   };
-})();
 
-/* ------------------------------------------------------------ satisfaction and NPS */
-(function () {
-  "use strict";
-  var L = window.CpvkitLive;
-  var C = L.calcs;
-  var fmt = L.fmt;
-  var esc = L.esc;
-  var pyG = L.pyG;
+  /* ------------------------------------------------------------ satisfaction and NPS */
 
   /* the inverse of the standard normal distribution function: algorithm AS 241 (Wichura 1988),
      the method of Python's statistics.NormalDist.inv_cdf */
@@ -431,14 +424,8 @@
     ];
     return out.join("");
   }
-})();
 
-/* ------------------------------------------------------------ typed tables, Kano, IPA */
-(function () {
-  "use strict";
-  var L = window.CpvkitLive;
-  var C = L.calcs;
-  var fmt = L.fmt;
+  /* ------------------------------------------------------------ typed tables, Kano, IPA */
 
   var LINES = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/;
   var DECIMAL_COMMA = /[0-9],[0-9]/;
@@ -761,14 +748,8 @@
     });
     return sum / values.length;
   }
-})();
 
-/* ------------------------------------------------------------ retention economics and CLV */
-(function () {
-  "use strict";
-  var L = window.CpvkitLive;
-  var C = L.calcs;
-  var fmt = L.fmt;
+  /* ------------------------------------------------------------ retention economics and CLV */
 
   /* the rows compared by the parity test: the first 30, the middle, a third and the last */
   function sampleRows(n) {
@@ -958,11 +939,8 @@
       };
     },
   };
-})();
 
-/* ------------------------------------------------------------ start: every calculator on the page */
-(function () {
-  "use strict";
+  /* ------------------------------------------------------------ start: every calculator on the page */
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", window.CpvkitLive.mountAll);
   else window.CpvkitLive.mountAll();
 })();

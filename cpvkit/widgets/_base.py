@@ -142,27 +142,8 @@ def parse_number(name: str, text: str, *, integer: bool = False, optional: bool 
     ...
     ValueError: retention must be a number; got 'eighty'
     """
-    raw = str(text).strip().replace("\u2212", "-")
-    if raw == "":
-        if optional:
-            return None
-        raise ValueError(f"{name} is empty; enter a number")
-    body = raw[:-1].strip() if raw.endswith("%") else raw
-    if _THOUSANDS.match(body):
-        body = body.replace(",", "")
-    try:
-        number = float(body)
-    except ValueError:
-        raise ValueError(f"{name} must be a number; got {raw!r}") from None
-    if raw.endswith("%"):
-        number /= 100.0
-    if number != number or number in (float("inf"), float("-inf")):
-        raise ValueError(f"{name} must be a finite number; got {raw!r}")
-    if integer:
-        if not number.is_integer():
-            raise ValueError(f"{name} must be a whole number; got {raw!r}")
-        return int(number)
-    return number
+    field = Field(name, name, kind="int" if integer else "number", optional=optional)
+    return read_number(field, text)
 
 
 def figure_png(
