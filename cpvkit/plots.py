@@ -33,13 +33,19 @@ from cpvkit._validation import (
 __all__ = [
     "IPA_QUADRANTS",
     "KANO_QUADRANTS",
+    "attribute_gap_bars",
+    "clv_buildup_plot",
+    "cohort_survival_plot",
     "ipa_grid",
     "kano_plot",
     "lorenz_plot",
     "nps_bar",
+    "pyramid_plot",
     "rfm_heatmap",
     "survival_plot",
+    "value_cost_bars",
     "value_map",
+    "zone_of_tolerance_plot",
 ]
 
 TITLE_SIZE = 13
