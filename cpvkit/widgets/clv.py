@@ -73,7 +73,7 @@ class CLVCalculator(Calculator):
     >>> round(calc.set(include_first=False).result.clv, 2)
     266.67
     >>> calc.set(discount_rate=-0.1).error
-    'discount_rate must be >= 0; got -0.1'
+    'A: discount rate must be >= 0; got -0.1'
     """
 
     title = "Customer lifetime value"
