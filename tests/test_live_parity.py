@@ -427,6 +427,8 @@ def _csv(rng: random.Random) -> tuple[str, bool]:
     for _ in range(rng.randint(1, 60)):
         day = f"2024-{rng.randint(1, 6):02d}-{rng.randint(1, 28):02d}"
         amount = rng.choice([f"{rng.uniform(1, 200):.2f}", str(rng.randint(0, 90)), "12.5"])
+        if rng.random() < 0.04:
+            amount = f"-{rng.uniform(1, 50):.2f}"  # a refund
         lines.append(f"{rng.choice(ids)},{day},{amount}")
     bad = rng.random() < 0.15
     if bad:

@@ -176,56 +176,80 @@
   /* ---- crm.rfm_summary */
   /* what does not depend on the analysis date: last purchase day, purchase days and spend */
   var perLog = {};
-  function logSummary(log) {
-    if (perLog[log.key]) return perLog[log.key];
+  function logSummary(log, refundsArePurchases) {
+    var cacheKey = log.key + (refundsArePurchases ? "" : "|net");
+    if (perLog[cacheKey]) return perLog[cacheKey];
     var n = log.n;
-    var rows = log.code.length;
+    var all = log.code.length;
     var lastDay = -Infinity;
+    var monetary = new Float64Array(n);
+    var i;
+    for (i = 0; i < all; i++) {
+      if (log.day[i] > lastDay) lastDay = log.day[i];
+      monetary[log.code[i]] += log.amount[i];
+    }
+    /* purchase occasions: every row, or (when cpvkit leaves refunds out) amounts >= 0 */
+    var codes = log.code;
+    var days = log.day;
+    if (!refundsArePurchases) {
+      var keep = [];
+      for (i = 0; i < all; i++) if (log.amount[i] >= 0) keep.push(i);
+      if (keep.length < all) {
+        codes = Int32Array.from(keep, function (k) { return log.code[k]; });
+        days = Int32Array.from(keep, function (k) { return log.day[k]; });
+      }
+    }
+    var rows = codes.length;
     var firstDay = Infinity;
     var last = new Float64Array(n).fill(-Infinity);
-    var monetary = new Float64Array(n);
     var frequency = new Float64Array(n);
-    var i;
     var ordered = true;
     for (i = 0; i < rows; i++) {
-      var c = log.code[i];
-      var d = log.day[i];
-      if (d > lastDay) lastDay = d;
+      var c = codes[i];
+      var d = days[i];
       if (d < firstDay) firstDay = d;
       if (d > last[c]) last[c] = d;
-      monetary[c] += log.amount[i];
-      if (i > 0 && (c < log.code[i - 1] || (c === log.code[i - 1] && d < log.day[i - 1]))) ordered = false;
+      if (i > 0 && (c < codes[i - 1] || (c === codes[i - 1] && d < days[i - 1]))) ordered = false;
     }
+    var refundOnly = -1;
+    for (i = 0; i < n && refundOnly < 0; i++) if (last[i] === -Infinity) refundOnly = i;
     /* distinct (customer, day) pairs */
     if (ordered) {
-      for (i = 0; i < rows; i++) if (i === 0 || log.code[i] !== log.code[i - 1] || log.day[i] !== log.day[i - 1]) frequency[log.code[i]] += 1;
+      for (i = 0; i < rows; i++) if (i === 0 || codes[i] !== codes[i - 1] || days[i] !== days[i - 1]) frequency[codes[i]] += 1;
     } else {
       var span = lastDay - firstDay + 1;
       var keys = new Float64Array(rows);
-      for (i = 0; i < rows; i++) keys[i] = log.code[i] * span + (log.day[i] - firstDay);
+      for (i = 0; i < rows; i++) keys[i] = codes[i] * span + (days[i] - firstDay);
       keys.sort();
       for (i = 0; i < rows; i++) if (i === 0 || keys[i] !== keys[i - 1]) frequency[Math.floor(keys[i] / span)] += 1;
     }
-    var out = { n: n, last: last, lastDay: lastDay, frequency: frequency, monetary: monetary };
+    var out = { n: n, last: last, lastDay: lastDay, frequency: frequency, monetary: monetary, refundOnly: refundOnly, ids: log.ids };
     perLog = {};
-    perLog[log.key] = out;
+    perLog[cacheKey] = out;
     return out;
   }
 
   /* crm.rfm_summary: recency in days to the analysis date */
   var perDate = {};
   function rfmSummary(ctx, log, dateText) {
-    var base = logSummary(log);
-    var cacheKey = log.key + "|" + (dateText || "");
+    var data = ctx.spec.data;
+    var refundsArePurchases = data.refunds_are_purchases !== false;
+    var base = logSummary(log, refundsArePurchases);
+    var cacheKey = log.key + "|" + (dateText || "") + (refundsArePurchases ? "" : "|net");
     if (perDate[cacheKey]) return perDate[cacheKey];
     var ref;
     if (!dateText) ref = base.lastDay + 1;
     else {
       ref = parseDay(dateText);
-      if (ref === null) ctx.fail("analysis_date must be a date; got " + L.pyRepr(dateText));
+      if (ref === null) ctx.fail(L.fill(data.date_message || "analysis_date must be a date; got {raw}", { raw: L.pyRepr(dateText) }));
       ref = Math.floor(ref);
       if (ref < base.lastDay) ctx.fail("analysis_date must be on or after the last transaction (" + isoDay(base.lastDay) + "); got " + isoDay(ref));
     }
+    if (base.refundOnly >= 0)
+      ctx.fail(
+        "customer " + (base.ids ? base.ids[base.refundOnly] : base.refundOnly + 1) + " has only refunds (negative amounts) and no purchase in " +
+          "transactions; every customer needs at least one purchase (amount >= 0)"
+      );
     var n = base.n;
     var recency = new Float64Array(n);
     for (var j = 0; j < n; j++) recency[j] = ref - base.last[j];

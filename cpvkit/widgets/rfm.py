@@ -204,7 +204,7 @@ class RFMExplorer(Calculator):
         else:
             rules = [[name, list(r), list(f)] for name, r, f in crm.RFM_SEGMENT_RULES]
             segments = {"kind": "scores", "rules": rules}
-        return {"tiers": tiers, "segments": segments}
+        return {"tiers": tiers, "segments": segments, **_summary_conventions()}
 
     def _log(self) -> tuple[str, pd.DataFrame]:
         source = self.inputs["source"].value
@@ -297,6 +297,22 @@ class RFMExplorer(Calculator):
 def _mean_or_dash(value: float) -> str:
     """A segment mean for display; a dash for an empty segment (no customers to average)."""
     return "\u2013" if pd.isna(value) else f"{value:,.1f}"
+
+
+def _summary_conventions() -> dict[str, Any]:
+    """How :func:`cpvkit.crm.rfm_summary` treats refunds and words a bad analysis date, read
+    from the function itself so that the page calculator follows it."""
+    log = pd.DataFrame(
+        {"customer_id": [1, 1], "date": ["2024-01-02", "2024-01-05"], "amount": [10.0, -5.0]}
+    )
+    refunds_are_purchases = int(crm.rfm_summary(log)["frequency"].iloc[0]) == 2
+    marker = "\u00a7"
+    try:
+        crm.rfm_summary(log, analysis_date=marker)
+        date_message = "analysis_date must be a date; got {raw}"
+    except (TypeError, ValueError) as exc:
+        date_message = " ".join(str(exc).split()).replace(repr(marker), "{raw}")
+    return {"refunds_are_purchases": refunds_are_purchases, "date_message": date_message}
 
 
 def _shares_as_percent(frame: pd.DataFrame) -> pd.DataFrame:
