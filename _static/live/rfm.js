@@ -134,7 +134,8 @@
     });
     if (days.some(function (v) { return v === null; }))
       ctx.fail("transactions column 'date' must hold dates such as 2024-01-31 (year-month-day)");
-    if (days.some(function (v) { return Number.isNaN(v); })) ctx.fail("transactions column 'date' contains missing dates (NaT)");
+    if (days.some(function (v) { return Number.isNaN(v); }))
+      ctx.fail(ctx.spec.data.missing_dates || "transactions column 'date' contains missing dates (NaT)");
     var money = amounts.map(function (v) {
       return v === "" ? NaN : L.toNumeric(v);
     });

@@ -312,7 +312,17 @@ def _summary_conventions() -> dict[str, Any]:
         date_message = "analysis_date must be a date; got {raw}"
     except (TypeError, ValueError) as exc:
         date_message = " ".join(str(exc).split()).replace(repr(marker), "{raw}")
-    return {"refunds_are_purchases": refunds_are_purchases, "date_message": date_message}
+    holes = log.assign(date=["2024-01-02", None])
+    try:
+        crm.rfm_summary(holes)
+        missing_dates = "transactions column 'date' contains missing dates (NaT)"
+    except (TypeError, ValueError) as exc:
+        missing_dates = " ".join(str(exc).split())
+    return {
+        "refunds_are_purchases": refunds_are_purchases,
+        "date_message": date_message,
+        "missing_dates": missing_dates,
+    }
 
 
 def _shares_as_percent(frame: pd.DataFrame) -> pd.DataFrame:
