@@ -132,9 +132,7 @@ def _day_expr(name: str, lazy: nw.LazyFrame, column: str) -> nw.Expr:
             f"{label} must hold dates (datetimes, date text or YYYYMMDD whole numbers); "
             f"it has type {dtype}"
         )
-    return ((stamp.dt.truncate("1d") - nw.lit(_EPOCH)).dt.total_seconds() // 86_400).cast(
-        nw.Int64
-    )
+    return ((stamp.dt.truncate("1d") - nw.lit(_EPOCH)).dt.total_seconds() // 86_400).cast(nw.Int64)
 
 
 # ------------------------------------------------------------------------------------------

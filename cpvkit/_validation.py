@@ -54,12 +54,12 @@ def _numeric_array(name: str, values: Any) -> np.ndarray:
     if raw.dtype.kind == "O":
         flat = raw.ravel()
         missing = [v is None or v is pd.NA for v in flat]
-        for v, gap in zip(flat, missing):
+        for v, gap in zip(flat, missing, strict=True):
             if not gap and (
                 isinstance(v, (bool, np.bool_)) or not isinstance(v, (Real, np.number))
             ):
                 raise TypeError(f"{name} must contain {_ALLOWED_NUMBERS}; got {v!r}")
-        values_ = [np.nan if gap else v for v, gap in zip(flat, missing)]
+        values_ = [np.nan if gap else v for v, gap in zip(flat, missing, strict=True)]
         raw = np.array(values_, dtype=float).reshape(raw.shape)
     if raw.dtype.kind not in _NUMERIC_KINDS:
         kind = {"b": "booleans", "U": "text", "S": "text", "c": "complex numbers"}.get(
@@ -214,8 +214,7 @@ def _yyyymmdd(name: str, numbers: np.ndarray) -> np.ndarray:
     roll = out.astype("datetime64[M]") != start.astype("datetime64[M]")
     if roll.any():
         raise ValueError(
-            f"{name} holds {v[roll][0]}, a day that does not exist in its month; "
-            f"{_DATES_ALLOWED}"
+            f"{name} holds {v[roll][0]}, a day that does not exist in its month; {_DATES_ALLOWED}"
         )
     return out
 

@@ -39,8 +39,8 @@ from cpvkit._validation import (
     as_days,
     as_float_array,
     check_bool,
-    check_finite_result,
     check_choice,
+    check_finite_result,
     check_int,
     check_probability,
     check_range,
@@ -173,7 +173,7 @@ def clv(
     d = _number("discount_rate", discount_rate, 0.0)
     a = _number("acquisition_cost", acquisition_cost, 0.0)
     h = _horizon(horizon)
-    include_first = bool(include_first)
+    include_first = check_bool("include_first", include_first)
     try:
         np.broadcast_shapes(*(np.shape(x) for x in (m, r, d, a)))
     except ValueError:
@@ -246,6 +246,7 @@ def clv_schedule(
     r = _scalar("retention", retention, prob=True)
     d = _scalar("discount_rate", discount_rate, 0.0)
     a = _scalar("acquisition_cost", acquisition_cost, 0.0)
+    include_first = check_bool("include_first", include_first)
     n = check_int("periods", periods, 1, 10_000)
     t = np.arange(n) + (0 if include_first else 1)
     surv = r**t
@@ -662,7 +663,9 @@ def _values(values: Any) -> np.ndarray:
     check_range("values", v, 0.0)
     if v.sum() <= 0:
         raise ValueError("values sum to zero; give at least one positive value")
-    return v
+    with np.errstate(over="ignore"):
+        overflow = not np.isfinite(v.sum())
+    return v / v.max() if overflow else v  # shares do not depend on the unit
 
 
 def _lorenz_points(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
