@@ -330,6 +330,35 @@ def customer_equity(
 # --------------------------------------------------------------------------------------------
 
 
+def _customer_codes(ids: pd.Series, customer: str) -> tuple[np.ndarray, pd.Index]:
+    """Code 0..n-1 of each row's customer, in the sorted order of the distinct ids."""
+    values = ids.to_numpy()
+    if values.dtype.kind in "iu" and values.size:
+        low, high = int(values.min()), int(values.max())
+        if high - low <= 8 * values.size + 1_000_000:
+            # whole-number ids in a compact range: a lookup table instead of a hash table
+            present = np.zeros(high - low + 1, dtype=bool)
+            offset = values - low
+            present[offset] = True
+            slots = np.flatnonzero(present)
+            lookup = np.cumsum(present, dtype=np.int64) - 1
+            return lookup[offset], pd.Index((slots + low).astype(values.dtype))
+    try:
+        codes, uniques = pd.factorize(ids, sort=True)
+    except TypeError:
+        raise TypeError(
+            f"transactions column {customer!r} must hold ids of one kind that can be sorted "
+            "(all numbers or all text)"
+        ) from None
+    return codes, pd.Index(uniques)
+
+
+def _distinct_days(codes: np.ndarray, offsets: np.ndarray, n: int, width: int) -> np.ndarray:
+    """Number of distinct days (0..width-1) per customer code: distinct (code, day) keys."""
+    pairs = pd.unique(codes.astype(np.int64) * width + offsets)
+    return np.bincount(pairs // width, minlength=n)
+
+
 def rfm_summary(
     transactions: pd.DataFrame,
     customer: str = "customer_id",
@@ -427,26 +456,24 @@ def rfm_summary(
             f"analysis_date must be on or after the last transaction ({day_text(last_day)}); "
             f"got {day_text(ref)}"
         )
-    codes, uniques = pd.factorize(ids, sort=True)
+    codes, uniques = _customer_codes(ids, customer)
     n = len(uniques)
     monetary = np.bincount(codes, weights=money, minlength=n)
     check_finite_result("monetary", monetary, "amounts must add up to less than about 1e308")
     bought = money >= 0  # refunds (negative amounts) are not purchase occasions
     if not bought.all():
         codes, day_int = codes[bought], day_int[bought]
-        if np.bincount(codes, minlength=n).min() == 0:
-            who = uniques[np.flatnonzero(np.bincount(codes, minlength=n) == 0)[0]]
+        buyers = np.bincount(codes, minlength=n)
+        if buyers.min() == 0:
+            who = uniques[int(np.argmin(buyers))]
             raise ValueError(
                 f"customer {who} has only refunds (negative amounts) and no purchase in "
                 "transactions; every customer needs at least one purchase (amount >= 0)"
             )
-    # distinct (customer, day) pairs: one combined integer key per row, deduplicated by hash
     first = int(day_int.min())
-    width = last_day - first + 1
-    pairs = pd.unique(codes.astype(np.int64) * width + (day_int - first))
-    frequency = np.bincount(pairs // width, minlength=n)
     last = np.full(n, first, dtype=np.int64)
-    np.maximum.at(last, pairs // width, pairs % width + first)
+    np.maximum.at(last, codes, day_int)
+    frequency = _distinct_days(codes, day_int - first, n, last_day - first + 1)
     index = pd.Index(uniques, name=customer)
     return pd.DataFrame(
         {
