@@ -152,6 +152,8 @@ def rfm_summary(
         day.alias("_day"),
         nw.col(amount).cast(nw.Float64).alias("_amount"),
     )
+    if eager:  # an eager engine computes the prepared columns once for all passes below
+        prepared = run("the dates", lambda: prepared.collect().lazy())
     stats = _stats(
         prepared,
         n=nw.len(),
@@ -194,6 +196,8 @@ def rfm_summary(
         )
         .sort(customer)
     )
+    if eager:
+        result = run("rfm_summary", lambda: result.collect().lazy())
     refund_only = _stats(result, k=nw.col("recency").is_null().sum())["k"]
     if refund_only:
         raise ValueError(
