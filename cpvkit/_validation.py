@@ -265,7 +265,11 @@ def as_day(name: str, value: Any) -> int:
         raise ValueError(f"{name} is missing (NaT); give a date")
     if stamp.tzinfo is not None:
         stamp = stamp.tz_localize(None)
-    return int(np.datetime64(stamp.normalize().date(), "D").astype(np.int64))
+    if not 1000 <= stamp.year <= 9999:
+        raise ValueError(
+            f"{name} must be a date in the years 1000 to 9999; got {value!r}; {_DATES_ALLOWED}"
+        )
+    return int(np.datetime64(stamp.to_datetime64(), "D").astype(np.int64))
 
 
 def day_text(day: int) -> str:

@@ -27,6 +27,7 @@ from typing import Any
 
 import ipywidgets as w
 import matplotlib
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -50,6 +51,10 @@ LIVE_MARGINS = {"left": 0.12, "right": 0.97, "bottom": 0.19, "top": 0.88, "wspac
 #: Settings of the live chart: titles sit at a fixed height instead of being placed above
 #: whatever sticks out of the axes (that search measures every tick label on each redraw).
 LIVE_RC = {"axes.titley": 1.0}
+
+#: Default largest size of a typed number (a trillion): larger numbers are rejected with a
+#: message instead of overflowing a result or a chart axis.
+MAX_NUMBER = 1e12
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
@@ -77,6 +82,9 @@ class Field:
         For ``number``/``int``: an empty field means ``None`` instead of an error.
     rows : int
         Height of a ``text`` input; 1 gives a one-line field.
+    limit : float
+        For ``number``/``int``: the largest size (absolute value) accepted, so that every
+        result stays finite and the chart readable; default :data:`MAX_NUMBER`.
     """
 
     name: str
@@ -86,6 +94,7 @@ class Field:
     options: Sequence[tuple[str, Any]] | None = None
     optional: bool = False
     rows: int = 1
+    limit: float = MAX_NUMBER
 
 
 def _format_number(value: Any) -> str:
@@ -98,7 +107,14 @@ def _format_number(value: Any) -> str:
     return f"{number:.12g}"
 
 
-def parse_number(name: str, text: str, *, integer: bool = False, optional: bool = False) -> Any:
+def parse_number(
+    name: str,
+    text: str,
+    *,
+    integer: bool = False,
+    optional: bool = False,
+    limit: float = MAX_NUMBER,
+) -> Any:
     """Read a number typed into a text field; raise ValueError with a plain message if it fails.
 
     Parameters
@@ -112,6 +128,8 @@ def parse_number(name: str, text: str, *, integer: bool = False, optional: bool 
         Require a whole number (returned as ``int``).
     optional : bool
         Return ``None`` for an empty field instead of raising.
+    limit : float
+        Largest size (absolute value) accepted.
 
     Returns
     -------
@@ -120,8 +138,8 @@ def parse_number(name: str, text: str, *, integer: bool = False, optional: bool 
     Raises
     ------
     ValueError
-        If the text is empty (and not optional), is not a number, or is not whole when
-        ``integer`` is set.
+        If the text is empty (and not optional), is not a number, is larger than ``limit`` or
+        is not whole when ``integer`` is set.
 
     Examples
     --------
@@ -132,7 +150,9 @@ def parse_number(name: str, text: str, *, integer: bool = False, optional: bool 
     ...
     ValueError: retention must be a number; got 'eighty'
     """
-    raw = str(text).strip().replace("\u2212", "-")
+    if not isinstance(text, str):
+        raise TypeError(f"{name} must be typed text such as '80%' or '1,000'; got {text!r}")
+    raw = text.strip().replace("\u2212", "-")
     if raw == "":
         if optional:
             return None
@@ -148,6 +168,8 @@ def parse_number(name: str, text: str, *, integer: bool = False, optional: bool 
         number /= 100.0
     if number != number or number in (float("inf"), float("-inf")):
         raise ValueError(f"{name} must be a finite number; got {raw!r}")
+    if abs(number) > limit:
+        raise ValueError(f"{name} must be at most {limit:,.0f} in size; got {raw!r}")
     if integer:
         if not number.is_integer():
             raise ValueError(f"{name} must be a whole number; got {raw!r}")
@@ -335,9 +357,11 @@ class Calculator:
         Raises
         ------
         TypeError
-            If a name is not an input of this calculator.
+            If a name is not an input of this calculator, or a value has the wrong type (a
+            number input takes a number, text or ``None``, a flag ``True`` or ``False``, a
+            text input text). Nothing is changed then: all values are checked first.
         ValueError
-            If a choice input is given a value it does not offer.
+            If a choice input is given a value it does not offer (nothing is changed).
         """
         unknown = [name for name in values if name not in self.inputs]
         if unknown:
@@ -345,34 +369,49 @@ class Calculator:
             raise TypeError(
                 f"{type(self).__name__} has no input {', '.join(unknown)}; inputs: {allowed}"
             )
+        # check every value first, then change the controls: a bad value changes nothing
+        new = {
+            name: self._control_value(self._fields[name], value) for name, value in values.items()
+        }
         self._hold = True
         try:
-            for name, value in values.items():
-                field = self._fields[name]
-                control = self.inputs[name]
-                if field.kind in ("number", "int"):
-                    control.value = (
-                        ""
-                        if value is None
-                        else (value if isinstance(value, str) else _format_number(value))
-                    )
-                elif field.kind == "choice":
-                    allowed = [v for _, v in field.options or ()]
-                    if value not in allowed:
-                        raise ValueError(
-                            f"{name} must be one of {', '.join(map(repr, allowed))}; got {value!r}"
-                        )
-                    control.value = value
-                elif field.kind == "flag":
-                    control.value = bool(value)
-                elif field.kind == "text":
-                    control.value = str(value)
-                else:
-                    control.value = value
+            for name, value in new.items():
+                self.inputs[name].value = value
         finally:
             self._hold = False
         self._update()
         return self
+
+    @staticmethod
+    def _control_value(field: Field, value: Any) -> Any:
+        """The control value for ``value`` given to :meth:`set`; TypeError/ValueError if wrong."""
+        label = f"{field.name} ({field.label})"
+        if field.kind in ("number", "int"):
+            if value is None:
+                return ""
+            if isinstance(value, str):
+                return value
+            if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
+                raise TypeError(
+                    f"{label} takes a number or the text a user would type ('80%'); got {value!r}"
+                )
+            return _format_number(value)
+        if field.kind == "choice":
+            allowed = [v for _, v in field.options or ()]
+            if value not in allowed:
+                raise ValueError(
+                    f"{field.name} must be one of {', '.join(map(repr, allowed))}; got {value!r}"
+                )
+            return value
+        if field.kind == "flag":
+            if not isinstance(value, (bool, np.bool_)):
+                raise TypeError(f"{label} takes True or False; got {value!r}")
+            return bool(value)
+        if field.kind == "text":
+            if not isinstance(value, str):
+                raise TypeError(f"{label} takes text; got {type(value).__name__} {value!r}")
+            return value
+        return value
 
     def values(self) -> dict[str, Any]:
         """The raw values of the controls (what the user typed or chose), by name."""
@@ -381,10 +420,11 @@ class Calculator:
     def _number(self, name: str) -> Any:
         field = self._fields[name]
         return parse_number(
-            name,
+            field.label,
             self.inputs[name].value,
             integer=field.kind == "int",
             optional=field.optional,
+            limit=field.limit,
         )
 
     # ---------------------------------------------------------------- recomputation
@@ -400,8 +440,8 @@ class Calculator:
             # as fast as a new figure; the snapshot always draws a new one)
             with reusing(self.figure), matplotlib.rc_context(LIVE_RC):
                 figure = self._draw(result)
-        except (ValueError, TypeError) as exc:
-            self.result, self.figure, self.error = None, None, _plain(exc)
+        except (ValueError, TypeError, ArithmeticError) as exc:
+            self.result, self.figure, self.error = None, None, self._labelled(_plain(exc))
             self._message.value = (
                 f'<div class="cpvkit-message" style="color:#B00020">{esc(self.error)}</div>'
             )
@@ -413,6 +453,15 @@ class Calculator:
         self._output.value = self._result_html(result)
         self._image.value = figure_png(figure, LIVE_DPI, fast=True, margins=self.live_margins)
         self._image.layout.display = None
+
+    def _labelled(self, message: str) -> str:
+        """Name the input by the label the reader sees when a message starts with its name."""
+        for name, field in self._fields.items():
+            if field.kind == "text" and "_" not in name:
+                continue  # a typed table's name ("ratings") reads better than its columns
+            if re.match(rf"{re.escape(name)}(?=[\s:\[]|$)", message):
+                return field.label + message[len(name) :]
+        return message
 
     def _chart(self) -> str:
         """The chart chosen in the ``chart`` input (the first chart when there is no choice)."""

@@ -67,7 +67,7 @@ class CLVCalculator(Calculator):
     >>> round(calc.result.clv, 2), round(calc.result.clv_b, 2)
     (266.67, 450.0)
     >>> calc.set(discount_rate=-0.1).error
-    'discount_rate must be >= 0; got -0.1'
+    'A: discount rate must be >= 0; got -0.1'
     """
 
     title = "Customer lifetime value"

@@ -71,7 +71,7 @@ class ComplaintCalculator(Calculator):
     >>> round(calc.result.recovery.recovered_customers, 6)
     90.0
     >>> calc.set(complain_rate="120%").error
-    'complain_rate must be in [0, 1]; got 1.2'
+    'Share who complain must be in [0, 1]; got 1.2'
     """
 
     title = "Complaints and word of mouth"

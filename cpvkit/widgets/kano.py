@@ -8,6 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from cpvkit import datasets, plots, satisfaction
+from cpvkit._figures import new_figure
 from cpvkit.widgets._base import Calculator, Field, html_table
 from cpvkit.widgets._tables import parse_rows
 
@@ -119,9 +120,23 @@ class KanoCalculator(Calculator):
         return KanoResult(answers=answers, summary=summary)
 
     def _draw(self, result: KanoResult, chart: str | None = None) -> Figure:
-        return plots.kano_plot(
-            result.summary, threshold=self._number("threshold"), figsize=(6.4, 5.0)
-        )
+        # a feature whose answers are all reverse (R) or questionable (Q) has no Better/Worse
+        # coefficients: it is listed in the summary but has no point on the chart
+        placed = result.summary[result.summary["better"].notna()]
+        if placed.empty:
+            fig, ax = new_figure((6.4, 5.0))
+            ax.set_axis_off()
+            ax.text(
+                0.5,
+                0.5,
+                "No feature to place: every answer pair is reverse (R) or\n"
+                "questionable (Q), so Better and Worse are undefined.",
+                ha="center",
+                va="center",
+                fontsize=11,
+            )
+            return fig
+        return plots.kano_plot(placed, threshold=self._number("threshold"), figsize=(6.4, 5.0))
 
     def _summary(self, result: KanoResult) -> list[str]:
         summary = result.summary

@@ -80,7 +80,7 @@ class RetentionCalculator(Calculator):
     >>> calc.result.lifetime, round(calc.result.clv, 2)
     (5.0, 266.67)
     >>> calc.set(retention=1.0).error
-    'retention must be in [0, 1); got 1'
+    'Retention rate per period must be in [0, 1); got 1'
     >>> calc.inputs["retention"].value
     '1'
     """

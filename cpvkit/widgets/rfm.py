@@ -127,7 +127,7 @@ class RFMExplorer(Calculator):
     >>> calc.result.customers["recency"].tolist()
     [29, 46, 20]
     >>> calc.set(analysis_date="2023-12-31").error
-    'analysis_date must be on or after the last transaction (2024-02-10); got 2023-12-31'
+    'Analysis date ... must be on or after the last transaction (2024-02-10); got 2023-12-31'
     """
 
     title = "RFM explorer"
