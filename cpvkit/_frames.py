@@ -42,11 +42,13 @@ def run(what: str, func: Callable[[], Any]) -> Any:
     """Run an engine step; turn the engine's own errors into a ValueError naming ``what``."""
     try:
         return func()
-    except (TypeError, ValueError):
-        raise
     except Exception as exc:  # each engine raises its own exception classes
         detail = " ".join(str(exc).split())[:300]
-        raise ValueError(f"{what} could not be computed from this data: {detail}") from None
+        kind = TypeError if isinstance(exc, TypeError) else ValueError
+        raise kind(
+            f"{what} could not be computed from this data (dates must be datetimes, date text "
+            f"or YYYYMMDD whole numbers; amounts and scores numbers): {detail}"
+        ) from None
 
 
 def lazy_frame(name: str, data: Any, columns: Sequence[str]) -> tuple[nw.LazyFrame, bool]:
@@ -82,7 +84,7 @@ def _numeric(name: str, lazy: nw.LazyFrame, column: str) -> None:
     dtype = lazy.collect_schema()[column]
     if not dtype.is_numeric() or dtype == nw.Boolean:
         raise TypeError(
-            f"{name} must hold only real numbers (ints or floats; not text, booleans or "
+            f"{name} must contain only numbers (real ints or floats; not text, booleans or "
             f"complex numbers); it has type {dtype}"
         )
 

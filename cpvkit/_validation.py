@@ -7,12 +7,16 @@ functions call these so that every module words its errors the same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from numbers import Real
 from typing import Any
 
 import numpy as np
 import pandas as pd
+
+#: Largest size of a number cpvkit computes with: results built from inputs of this size (sums,
+#: products with ordinary rates and counts) stay finite instead of overflowing to infinity.
+MAX_MAGNITUDE = 1e300
 
 
 def as_float_array(name: str, values: Any, *, allow_empty: bool = False) -> np.ndarray:
@@ -31,6 +35,11 @@ def as_float_array(name: str, values: Any, *, allow_empty: bool = False) -> np.n
         raise ValueError(f"{name} contains NaN (missing values); remove or fill them first")
     if np.isinf(arr).any():
         raise ValueError(f"{name} contains an infinite value; only finite numbers are allowed")
+    if arr.size and np.abs(arr).max() > MAX_MAGNITUDE:
+        raise ValueError(
+            f"{name} holds {np.abs(arr).max():g}, too large to compute with; allowed: sizes "
+            f"up to {MAX_MAGNITUDE:g}, so that results stay finite"
+        )
     return arr
 
 
@@ -43,10 +52,23 @@ def _shown(values: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _flat(values: Any) -> Iterator[Any]:
+    for v in values:
+        if isinstance(v, (list, tuple)):
+            yield from _flat(v)
+        else:
+            yield v
+
+
 def _numeric_array(name: str, values: Any) -> np.ndarray:
     """``values`` as a float array; text, booleans, complex numbers and objects are rejected."""
     if isinstance(values, (bool, np.bool_)):
         raise TypeError(f"{name} must contain {_ALLOWED_NUMBERS}; got {values!r}")
+    if isinstance(values, (list, tuple)):
+        # numpy turns [1, True] into [1, 1]: look at the elements of a plain sequence
+        for v in _flat(values):
+            if isinstance(v, (bool, np.bool_, str, bytes, complex, np.complexfloating)):
+                raise TypeError(f"{name} must contain {_ALLOWED_NUMBERS}; got {v!r}")
     try:
         raw = np.asarray(values)
     except (TypeError, ValueError):
@@ -60,7 +82,13 @@ def _numeric_array(name: str, values: Any) -> np.ndarray:
             ):
                 raise TypeError(f"{name} must contain {_ALLOWED_NUMBERS}; got {v!r}")
         values_ = [np.nan if gap else v for v, gap in zip(flat, missing, strict=True)]
-        raw = np.array(values_, dtype=float).reshape(raw.shape)
+        try:
+            raw = np.array(values_, dtype=float).reshape(raw.shape)
+        except OverflowError:
+            raise ValueError(
+                f"{name} holds a number too large to compute with; allowed: sizes up to "
+                f"{MAX_MAGNITUDE:g}"
+            ) from None
     if raw.dtype.kind not in _NUMERIC_KINDS:
         kind = {"b": "booleans", "U": "text", "S": "text", "c": "complex numbers"}.get(
             raw.dtype.kind, f"values of type {raw.dtype}"
@@ -100,11 +128,19 @@ def as_float(name: str, value: Any) -> float:
     """Return a single finite number as ``float``."""
     if isinstance(value, bool) or not isinstance(value, (Real, np.number)):
         raise TypeError(f"{name} must be a number; got {value!r} ({type(value).__name__})")
-    out = float(value)
+    try:
+        out = float(value)
+    except OverflowError:
+        out = float("inf") if value > 0 else float("-inf")
     if np.isnan(out):
         raise ValueError(f"{name} is NaN; give a number")
     if np.isinf(out):
-        raise ValueError(f"{name} is infinite; give a finite number")
+        raise ValueError(f"{name} is infinite or too large; give a finite number")
+    if abs(out) > MAX_MAGNITUDE:
+        raise ValueError(
+            f"{name} is {out:g}, too large to compute with; allowed: sizes up to "
+            f"{MAX_MAGNITUDE:g}, so that results stay finite"
+        )
     return out
 
 
@@ -133,7 +169,13 @@ def check_range(
 
     Returns the value as ``float`` (scalar input) or a float array (array input).
     """
-    scalar = np.ndim(value) == 0 and not isinstance(value, (list, tuple))
+    try:
+        scalar = np.ndim(value) == 0 and not isinstance(value, (list, tuple))
+    except ValueError:
+        raise TypeError(
+            f"{name} must be a number or a sequence of numbers of one shape; got nested "
+            f"sequences of different lengths: {_shown(value)}"
+        ) from None
     arr = np.atleast_1d(as_float(name, value) if scalar else as_float_array(name, value))
     bad = np.zeros(arr.shape, dtype=bool)
     if low is not None:
@@ -164,7 +206,7 @@ def check_int(name: str, value: Any, low: int | None = None, high: int | None = 
             value = int(value)
         else:
             raise TypeError(f"{name} must be a whole number; got {value!r}")
-    check_range(name, float(value), low, high)
+    check_range(name, as_float(name, value), low, high)
     return int(value)
 
 
@@ -275,3 +317,14 @@ def as_day(name: str, value: Any) -> int:
 def day_text(day: int) -> str:
     """An int day from :func:`as_days` as ISO text."""
     return str(np.datetime64(int(day), "D"))
+
+
+def size_of(name: str, values: Any) -> int:
+    """Number of elements of a sequence of numbers; TypeError for ragged nested sequences."""
+    try:
+        return int(np.size(values))
+    except ValueError:
+        raise TypeError(
+            f"{name} must be a sequence of numbers of one shape; got nested sequences of "
+            f"different lengths: {_shown(values)}"
+        ) from None

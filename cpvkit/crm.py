@@ -266,7 +266,7 @@ def clv_schedule(
 
 
 def _scalar(name: str, value: Any, low: float | None = None, *, prob: bool = False) -> float:
-    if np.ndim(value) != 0 or isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple)) or np.ndim(value) != 0:
         raise TypeError(f"{name} must be a single number; got {value!r}")
     return _number(name, value, low, prob=prob)
 

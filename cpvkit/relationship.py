@@ -267,7 +267,7 @@ def cohort_projection(
 
 
 def _single(name: str, value: Any, low: float | None = None) -> float:
-    if np.ndim(value) != 0 or isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple)) or np.ndim(value) != 0:
         raise TypeError(f"{name} must be a single number; got {value!r}")
     return float(check_range(name, value, low))
 

@@ -35,6 +35,10 @@ Gift wrapping, neutral, neutral
 """
 
 
+#: Largest number of typed answer lines.
+MAX_LINES = 500
+
+
 @dataclass(frozen=True)
 class KanoResult:
     """Result of :class:`KanoCalculator`.
@@ -58,7 +62,8 @@ class KanoCalculator(Calculator):
     Inputs: ``source`` (``"survey"``: the simulated survey in ``data/kano_survey.csv``,
     :func:`cpvkit.datasets.load_kano_survey`; ``"typed"``: the lines in ``answers``),
     ``answers`` (one answer pair per line: ``feature, functional, dysfunctional``, each answer
-    one of like, must-be, neutral, live-with, dislike or the codes 1-5) and ``threshold``
+    one of like, must-be, neutral, live-with, dislike or the codes 1-5; at most
+    :data:`MAX_LINES` lines) and ``threshold``
     (where the Better/Worse chart is split into quadrants). Classification and coefficients
     are :func:`cpvkit.satisfaction.kano_summary`, the chart
     :func:`cpvkit.plots.kano_plot`.
@@ -111,6 +116,7 @@ class KanoCalculator(Calculator):
             self.inputs["answers"].value,
             ["feature", "functional", "dysfunctional"],
             [],
+            max_rows=MAX_LINES,
         )
 
     def _compute(self) -> KanoResult:
