@@ -210,7 +210,11 @@ def main(argv: list[str] | None = None) -> None:
     n.add_argument("paths", nargs="*", help="notebooks to run (default: all)")
     n.set_defaults(func=cmd_notebooks)
     sub.add_parser("bench", help="run the benchmarks").set_defaults(func=cmd_bench)
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "test":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if extra:  # options for pytest before any other argument, e.g. test -m "not book"
+        args.pytest_args = extra + list(args.pytest_args)
     args.func(args)
 
 
