@@ -14,6 +14,7 @@ Run: ``python3 tasks.py bench`` or ``.venv/bin/python benchmarks/bench_calculato
 
 from __future__ import annotations
 
+import argparse
 import gc
 import importlib
 import itertools
@@ -23,6 +24,8 @@ import tracemalloc
 from typing import Any
 
 UPDATES = 100
+#: also trace memory over another round of updates (``--no-memory`` skips it)
+MEMORY = True
 TARGET_MS = 100.0
 
 # name -> (constructor kwargs, cycle of input changes)
@@ -161,6 +164,14 @@ def bench(cls: type, kwargs: dict[str, Any], changes: list[dict[str, Any]]) -> d
         calc.set(**change)
         times.append((time.perf_counter() - t0) * 1000.0)
         errors += calc.error is not None
+    if not MEMORY:
+        return {
+            "median": statistics.median(times),
+            "p90": statistics.quantiles(times, n=10)[-1],
+            "worst": max(times),
+            "growth_kib": float("nan"),
+            "errors": errors,
+        }
     # memory: traced separately (tracing slows Python down); compare the traced memory after
     # one more round of updates with the memory after the timed round
     gc.collect()
@@ -184,6 +195,12 @@ def bench(cls: type, kwargs: dict[str, Any], changes: list[dict[str, Any]]) -> d
 
 
 def main() -> None:
+    global MEMORY
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory check")
+    parser.add_argument("--only", choices=["default", "largest"], help="one set of inputs")
+    args = parser.parse_args()
+    MEMORY = not args.no_memory
     calculators = _calculators()
     print(f"Calculator update latency ({UPDATES} input changes each; target {TARGET_MS:.0f} ms)")
     header = (
@@ -192,7 +209,8 @@ def main() -> None:
     )
     print(header)
     print("-" * len(header))
-    for label, scenarios in (("default", SCENARIOS), ("largest", _largest())):
+    sets = (("default", SCENARIOS), ("largest", _largest()))
+    for label, scenarios in sets if args.only is None else [s for s in sets if s[0] == args.only]:
         for name, (kwargs, changes) in scenarios.items():
             if name not in calculators:
                 print(f"{name:<26}{label:<9}{'(not available)':>38}")

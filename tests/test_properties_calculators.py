@@ -14,19 +14,16 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_properties_functions import COMMON
 
 import cpvkit.widgets as widgets
 
 #: Examples per calculator (each one recomputes and redraws, about 50 ms).
 EXAMPLES = 25
-PROFILE = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-    derandomize=True,
-)
+PROFILE = settings(max_examples=EXAMPLES, **COMMON)
+
 
 NAMES = [
     "RetentionCalculator",

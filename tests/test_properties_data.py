@@ -15,18 +15,13 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_properties_functions import explains
+from test_properties_functions import COMMON, explains
 
 from cpvkit import crm, relationship, satisfaction
 
-PROFILE = settings(
-    max_examples=200,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    derandomize=True,
-)
+PROFILE = settings(max_examples=200, **COMMON)
 
 START = dt.date(1997, 1, 1)
 
@@ -213,6 +208,15 @@ def test_wrong_kinds_of_table(frame):
     assert explains(info.value, "transactions"), info.value
 
 
+def _answer_or_clear_error(func, frame: pd.DataFrame):
+    """The function's answer, or None after checking that its error message is clear."""
+    try:
+        return func(frame)
+    except (ValueError, TypeError) as exc:
+        assert explains(exc), exc
+        return None
+
+
 @PROFILE
 @given(
     answers=st.lists(
@@ -227,12 +231,9 @@ def test_wrong_kinds_of_table(frame):
 )
 def test_kano_summary_valid_or_clear_error(answers):
     frame = pd.DataFrame(answers, columns=["feature", "functional", "dysfunctional"])
-    try:
-        summary = satisfaction.kano_summary(frame)
-    except (ValueError, TypeError) as exc:
-        assert explains(exc), exc
-        return
-    assert summary["n"].sum() == len(frame)
+    summary = _answer_or_clear_error(satisfaction.kano_summary, frame)
+    if summary is not None:
+        assert summary["n"].sum() == len(frame)
 
 
 @PROFILE
@@ -249,10 +250,8 @@ def test_kano_summary_valid_or_clear_error(answers):
 )
 def test_ipa_valid_or_clear_error(table):
     frame = pd.DataFrame(table, columns=["attribute", "importance", "performance"])
-    try:
-        out = satisfaction.ipa(frame)
-    except (ValueError, TypeError) as exc:
-        assert explains(exc), exc
+    out = _answer_or_clear_error(satisfaction.ipa, frame)
+    if out is None:
         return
     assert len(out) == frame["attribute"].nunique()  # repeated attributes are averaged
     assert np.isfinite(out[["importance", "performance"]].to_numpy(dtype=float)).all()

@@ -34,12 +34,17 @@ from cpvkit import crm, relationship, satisfaction, value
 
 #: Examples per property (the suite's run time stays about a minute on a laptop).
 EXAMPLES = 300
-PROFILE = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    derandomize=True,
-)
+#: Settings shared by the property suites: reproducible examples, no per-example deadline.
+COMMON = {
+    "deadline": None,
+    "suppress_health_check": [
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+    "derandomize": True,
+}
+PROFILE = settings(max_examples=EXAMPLES, **COMMON)
 
 _EXPLAINS = re.compile(
     r"must|only|allowed|give|at least|at most|need|not |cannot|could not|empty|missing|"
@@ -281,6 +286,7 @@ TARGETS: dict[str, tuple[Callable[..., Any], dict[str, Any], dict[str, str]]] = 
 }
 
 CASES = [(target, arg) for target, (_, _, args) in TARGETS.items() for arg in args]
+NUMERIC_CASES = [c for c in CASES if TARGETS[c[0]][2][c[1]] != "flag"]
 
 
 def test_every_target_works_at_its_baseline():
@@ -328,32 +334,34 @@ def _must_reject(target: str, arg: str, bad: Any) -> None:
 @PROFILE
 @given(case=st.sampled_from(CASES), data=st.data())
 def test_text_flags_booleans_and_complex_numbers_are_rejected(case, data):
-    target, arg = case
-    kind = TARGETS[target][2][arg]
-    bad_class = _TEXT if kind == "flag" else st.one_of(_TEXT, _BOOL, _COMPLEX)
-    if kind == "flag":
-        bad_class = st.one_of(_TEXT, st.sampled_from([0, 1, 1.0, None, "yes"]))
-    bad = data.draw(bad_class.flatmap(lambda b: _wrap(kind, b)))
+    flags = st.one_of(_TEXT, st.sampled_from([0, 1, 1.0, None, "yes"]))
+    numbers = st.one_of(_TEXT, _BOOL, _COMPLEX)
+    target, arg, bad = _draw(
+        case, data, flags if TARGETS[case[0]][2][case[1]] == "flag" else numbers
+    )
     _must_reject(target, arg, bad)
 
 
-@PROFILE
-@given(case=st.sampled_from([c for c in CASES if TARGETS[c[0]][2][c[1]] != "flag"]), data=st.data())
-def test_nan_and_infinities_are_rejected(case, data):
+def _draw(case: tuple[str, str], data: Any, bad_class: st.SearchStrategy) -> tuple[str, str, Any]:
+    """The target, the argument and a bad value of the class in the argument's shape."""
     target, arg = case
     kind = TARGETS[target][2][arg]
-    bad = data.draw(_NOT_FINITE.flatmap(lambda b: _wrap(kind, b)))
+    return target, arg, data.draw(bad_class.flatmap(lambda b: _wrap(kind, b)))
+
+
+@PROFILE
+@given(case=st.sampled_from(NUMERIC_CASES), data=st.data())
+def test_nan_and_infinities_are_rejected(case, data):
+    target, arg, bad = _draw(case, data, _NOT_FINITE)
     if arg == "horizon" and bad == math.inf:
         return  # horizon=inf means "no limit" (documented)
     _must_reject(target, arg, bad)
 
 
 @PROFILE
-@given(case=st.sampled_from([c for c in CASES if TARGETS[c[0]][2][c[1]] != "flag"]), data=st.data())
+@given(case=st.sampled_from(NUMERIC_CASES), data=st.data())
 def test_overflow_scale_numbers_give_a_finite_answer_or_a_clear_error(case, data):
-    target, arg = case
-    kind = TARGETS[target][2][arg]
-    bad = data.draw(_OVERFLOW.flatmap(lambda b: _wrap(kind, b)))
+    target, arg, bad = _draw(case, data, _OVERFLOW)
     result, exc = _call(target, arg, bad)
     if exc is not None:
         assert explains(exc), f"{target}({arg}={bad!r}): unclear message {exc}"
