@@ -52,7 +52,7 @@ def main() -> None:
     log = bench_rfm.build_log(args.rows)
     ref = log["date"].max() + pd.Timedelta(days=1)
     path = Path("/tmp/cpvkit-spark-log.parquet")
-    log.to_parquet(path, index=False)
+    log.astype({"date": "datetime64[us]"}).to_parquet(path, index=False)  # Spark reads µs
     frame = spark.read.parquet(str(path))
     print(f"Spark {spark.version}, local[2]; log: {len(log):,} rows")
 

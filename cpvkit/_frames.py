@@ -14,7 +14,6 @@ The checks and messages are those of the pandas path. Dispatch helpers (:func:`i
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -23,7 +22,6 @@ import pandas as pd
 
 from cpvkit._validation import as_day, check_choice, check_int, check_range, day_text
 
-_EPOCH = _dt.datetime(1970, 1, 1)
 _ENGINES = "a pandas DataFrame, or a Polars, DuckDB or PySpark frame"
 
 
@@ -134,7 +132,22 @@ def _day_expr(name: str, lazy: nw.LazyFrame, column: str) -> nw.Expr:
             f"{label} must hold dates (datetimes, date text or YYYYMMDD whole numbers); "
             f"it has type {dtype}"
         )
-    return ((stamp.dt.truncate("1d") - nw.lit(_EPOCH)).dt.total_seconds() // 86_400).cast(nw.Int64)
+    return _civil_days(stamp.dt.year(), stamp.dt.month(), stamp.dt.day())
+
+
+def _civil_days(year: nw.Expr, month: nw.Expr, day: nw.Expr) -> nw.Expr:
+    """Days since 1970-01-01 of a calendar date, in integer arithmetic every engine has.
+
+    The proleptic Gregorian day count in 400-year eras (years from 1000 on are positive, so
+    floor division needs no sign care).
+    """
+    y = year.cast(nw.Int64) - (month <= 2).cast(nw.Int64)
+    era = y // 400
+    yoe = y - era * 400
+    mp = (month.cast(nw.Int64) + 9) % 12  # March = 0, ..., February = 11
+    doy = (153 * mp + 2) // 5 + day.cast(nw.Int64) - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return (era * 146_097 + doe - 719_468).cast(nw.Int64)
 
 
 # ------------------------------------------------------------------------------------------
