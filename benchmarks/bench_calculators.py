@@ -195,12 +195,15 @@ def bench(cls: type, kwargs: dict[str, Any], changes: list[dict[str, Any]]) -> d
 
 
 def main() -> None:
-    global MEMORY
+    global MEMORY, UPDATES
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-memory", action="store_true", help="skip the memory check")
     parser.add_argument("--only", choices=["default", "largest"], help="one set of inputs")
+    parser.add_argument("--skip", nargs="*", default=[], help="calculators to leave out")
+    parser.add_argument("--updates", type=int, default=UPDATES, help="timed input changes")
     args = parser.parse_args()
     MEMORY = not args.no_memory
+    UPDATES = args.updates
     calculators = _calculators()
     print(f"Calculator update latency ({UPDATES} input changes each; target {TARGET_MS:.0f} ms)")
     header = (
@@ -212,6 +215,8 @@ def main() -> None:
     sets = (("default", SCENARIOS), ("largest", _largest()))
     for label, scenarios in sets if args.only is None else [s for s in sets if s[0] == args.only]:
         for name, (kwargs, changes) in scenarios.items():
+            if name in args.skip:
+                continue
             if name not in calculators:
                 print(f"{name:<26}{label:<9}{'(not available)':>38}")
                 continue

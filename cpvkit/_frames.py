@@ -87,9 +87,14 @@ def _numeric(name: str, lazy: nw.LazyFrame, column: str) -> None:
         )
 
 
+def _how_many(condition: nw.Expr) -> nw.Expr:
+    """Number of rows where ``condition`` holds (Spark cannot add booleans)."""
+    return condition.cast(nw.Int64).sum()
+
+
 def _bad_number(column: str) -> nw.Expr:
     col = nw.col(column)
-    return (col.is_null() | ~col.cast(nw.Float64).is_finite()).sum()
+    return _how_many(col.is_null() | ~col.cast(nw.Float64).is_finite())
 
 
 def _check_numbers(name: str, lazy: nw.LazyFrame, columns: Sequence[str]) -> dict[str, Any]:
@@ -172,8 +177,8 @@ def rfm_summary(
     stats = _stats(
         prepared,
         n=nw.len(),
-        ids=nw.col(customer).is_null().sum(),
-        days=nw.col("_day").is_null().sum(),
+        ids=_how_many(nw.col(customer).is_null()),
+        days=_how_many(nw.col("_day").is_null()),
         money=_bad_number("_amount"),
         last=nw.col("_day").max(),
     )
@@ -213,7 +218,7 @@ def rfm_summary(
     )
     if eager:
         result = run("rfm_summary", lambda: result.collect().lazy())
-    refund_only = _stats(result, k=nw.col("recency").is_null().sum())["k"]
+    refund_only = _stats(result, k=_how_many(nw.col("recency").is_null()))["k"]
     if refund_only:
         raise ValueError(
             f"{refund_only} customer(s) have only refunds (negative amounts) and no purchase "
@@ -263,7 +268,7 @@ def rfm_segments(
     _check_numbers("scores", lazy, [r_score, f_score])
     for column in (r_score, f_score):
         col = nw.col(column).cast(nw.Float64)
-        bad = _stats(lazy, k=((col < 1) | (col > bins) | (col != col.round(0))).sum())["k"]
+        bad = _stats(lazy, k=_how_many((col < 1) | (col > bins) | (col != col.round(0))))["k"]
         if bad:
             raise ValueError(f"scores column {column!r} must hold whole numbers in 1..{bins}")
     level = {
@@ -304,7 +309,7 @@ def _values(values: Any) -> tuple[nw.LazyFrame, bool, dict[str, Any]]:
         lazy,
         n=nw.len(),
         bad=_bad_number("v"),
-        neg=(nw.col("v") < 0).sum(),
+        neg=_how_many(nw.col("v") < 0),
         total=nw.col("v").cast(nw.Float64).sum(),
     )
     if not stats["n"]:

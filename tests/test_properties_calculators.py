@@ -21,7 +21,7 @@ from test_properties_functions import COMMON
 import cpvkit.widgets as widgets
 
 #: Examples per calculator (each one recomputes and redraws, about 50 ms).
-EXAMPLES = 25
+EXAMPLES = 20
 PROFILE = settings(max_examples=EXAMPLES, **COMMON)
 
 

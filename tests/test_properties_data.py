@@ -21,7 +21,7 @@ from test_properties_functions import COMMON, explains
 
 from cpvkit import crm, relationship, satisfaction
 
-PROFILE = settings(max_examples=200, **COMMON)
+PROFILE = settings(max_examples=150, **COMMON)
 
 START = dt.date(1997, 1, 1)
 

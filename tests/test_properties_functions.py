@@ -305,9 +305,7 @@ _COMPLEX = st.complex_numbers(allow_nan=False, allow_infinity=False, max_magnitu
     lambda z: z.imag != 0
 ) | st.just(complex(1, 0))
 _NOT_FINITE = st.sampled_from([math.nan, math.inf, -math.inf, np.nan, np.float32("nan")])
-_OVERFLOW = st.sampled_from(
-    [1e308, -1e308, 1e300, 1.7e308, 10**30, -(10**30), 2**63, 10**400, 5e-324]
-)
+_OVERFLOW = st.sampled_from([1e308, -1e308, 1e300, 1.7e308, 10**30, -(10**30), 2**63, 10**400])
 
 
 def _wrap(kind: str, bad: Any) -> st.SearchStrategy:

@@ -81,7 +81,7 @@ class RFMResult:
 
 
 #: Largest uploaded log (rows) the explorer takes, so that every update stays under 100 ms.
-MAX_UPLOAD_ROWS = 200_000
+MAX_UPLOAD_ROWS = 100_000
 
 
 def _read_upload(value: Any) -> tuple[str, pd.DataFrame]:
