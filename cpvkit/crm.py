@@ -391,8 +391,9 @@ def rfm_summary(
 
     Parameters
     ----------
-    transactions : pandas.DataFrame or another engine's frame
-        One row per transaction (purchases and refunds).
+    transactions : pandas.DataFrame
+        One row per transaction (purchases and refunds); or a Polars, DuckDB or PySpark frame
+        (see above).
     customer, date, amount : str
         Column names of the customer id, the transaction date (datetimes, date text or
         YYYYMMDD numbers; times of day are ignored) and the amount (negative for a refund).

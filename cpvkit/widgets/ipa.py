@@ -48,7 +48,7 @@ class IPACalculator(Calculator):
     Inputs: ``source`` (``"survey"``: mean ratings of the simulated coffee-shop survey,
     :func:`cpvkit.datasets.load_ipa_ratings` with ``summary=True``; ``"typed"``: the lines in
     ``ratings``), ``ratings`` (one attribute per line: ``attribute, importance,
-    performance``; at most :data:`MAX_LINES` attributes, numbers at most 1e12 in size) and
+    performance``; at most 40 attributes (``MAX_LINES``), numbers at most 1e12 in size) and
     ``crosshair`` (``"mean"`` or ``"median"`` of the attributes, or
     ``"midpoint"``: the middle of the 1-7 scale). Quadrants are
     :func:`cpvkit.satisfaction.ipa`, the chart :func:`cpvkit.plots.ipa_grid`.

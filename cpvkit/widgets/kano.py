@@ -63,7 +63,7 @@ class KanoCalculator(Calculator):
     :func:`cpvkit.datasets.load_kano_survey`; ``"typed"``: the lines in ``answers``),
     ``answers`` (one answer pair per line: ``feature, functional, dysfunctional``, each answer
     one of like, must-be, neutral, live-with, dislike or the codes 1-5; at most
-    :data:`MAX_LINES` lines) and ``threshold``
+    500 lines, ``MAX_LINES``) and ``threshold``
     (where the Better/Worse chart is split into quadrants). Classification and coefficients
     are :func:`cpvkit.satisfaction.kano_summary`, the chart
     :func:`cpvkit.plots.kano_plot`.

@@ -108,7 +108,7 @@ class RFMExplorer(Calculator):
     """RFM explorer: recency, frequency and monetary segments of a purchase log.
 
     Works on the CDNOW log (:func:`cpvkit.datasets.load_cdnow`), on an uploaded CSV with
-    columns ``customer_id``, ``date`` and ``amount`` (at most :data:`MAX_UPLOAD_ROWS` rows;
+    columns ``customer_id``, ``date`` and ``amount`` (at most 100,000 rows, ``MAX_UPLOAD_ROWS``;
     dates as text or as YYYYMMDD numbers such as 19970101; negative amounts are refunds), or
     on a DataFrame passed as ``transactions=``. Inputs: ``source`` (``"cdnow"``, ``"upload"``
     or ``"given"``),
