@@ -361,7 +361,11 @@ def main(argv: list[str] | None = None) -> None:
     sub.add_parser("slides", help="build the slide decks").set_defaults(func=cmd_slides)
     sub.add_parser("instructor", help="build the instructor pack").set_defaults(func=cmd_instructor)
     sub.add_parser("pdf", help="print the book to _build/html/book.pdf").set_defaults(func=cmd_pdf)
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "test":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if extra:  # options for pytest before any other argument, e.g. test -m "not book"
+        args.pytest_args = extra + list(args.pytest_args)
     args.func(args)
 
 

@@ -45,12 +45,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from cpvkit import _frames
 from cpvkit._validation import (
+    as_day,
+    as_days,
     as_float_array,
+    check_bool,
     check_choice,
+    check_finite_result,
     check_int,
     check_probability,
     check_range,
+    day_text,
     require_columns,
 )
 
@@ -188,7 +194,7 @@ def clv(
     d = _number("discount_rate", discount_rate, 0.0)
     a = _number("acquisition_cost", acquisition_cost, 0.0)
     h = _horizon(horizon)
-    include_first = bool(include_first)
+    include_first = check_bool("include_first", include_first)
     try:
         np.broadcast_shapes(*(np.shape(x) for x in (m, r, d, a)))
     except ValueError:
@@ -266,6 +272,7 @@ def clv_schedule(
     r = _scalar("retention", retention, prob=True)
     d = _scalar("discount_rate", discount_rate, 0.0)
     a = _scalar("acquisition_cost", acquisition_cost, 0.0)
+    include_first = check_bool("include_first", include_first)
     n = check_int("periods", periods, 1, 10_000)
     period = np.arange(1, n + 1)
     t = period - (1 if include_first else 0)
@@ -287,7 +294,7 @@ def clv_schedule(
 
 
 def _scalar(name: str, value: Any, low: float | None = None, *, prob: bool = False) -> float:
-    if np.ndim(value) != 0 or isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple)) or np.ndim(value) != 0:
         raise TypeError(f"{name} must be a single number; got {value!r}")
     return _number(name, value, low, prob=prob)
 
@@ -351,14 +358,33 @@ def customer_equity(
 # --------------------------------------------------------------------------------------------
 
 
-def _datetimes(data: pd.DataFrame, column: str, name: str) -> pd.Series:
+def _customer_codes(ids: pd.Series, customer: str) -> tuple[np.ndarray, pd.Index]:
+    """Code 0..n-1 of each row's customer, in the sorted order of the distinct ids."""
+    values = ids.to_numpy()
+    if values.dtype.kind in "iu" and values.size:
+        low, high = int(values.min()), int(values.max())
+        if high - low <= 8 * values.size + 1_000_000:
+            # whole-number ids in a compact range: a lookup table instead of a hash table
+            present = np.zeros(high - low + 1, dtype=bool)
+            offset = values - low
+            present[offset] = True
+            slots = np.flatnonzero(present)
+            lookup = np.cumsum(present, dtype=np.int64) - 1
+            return lookup[offset], pd.Index((slots + low).astype(values.dtype))
     try:
-        out = pd.to_datetime(data[column])
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"{name} column {column!r} must hold dates; {exc}") from None
-    if out.isna().any():
-        raise ValueError(f"{name} column {column!r} contains missing dates (NaT)")
-    return out
+        codes, uniques = pd.factorize(ids, sort=True)
+    except TypeError:
+        raise TypeError(
+            f"transactions column {customer!r} must hold ids of one kind that can be sorted "
+            "(all numbers or all text)"
+        ) from None
+    return codes, pd.Index(uniques)
+
+
+def _distinct_days(codes: np.ndarray, offsets: np.ndarray, n: int, width: int) -> np.ndarray:
+    """Number of distinct days (0..width-1) per customer code: distinct (code, day) keys."""
+    pairs = pd.unique(codes.astype(np.int64) * width + offsets)
+    return np.bincount(pairs // width, minlength=n)
 
 
 def rfm_summary(
@@ -373,18 +399,32 @@ def rfm_summary(
     - ``recency``: whole days from the customer's last purchase to ``analysis_date`` (lower is
       better; a purchase the day before the analysis date gives 1).
     - ``frequency``: number of purchase occasions, counted as DISTINCT calendar days with at
-      least one transaction (several records of one customer on one day, as in CDNOW, are one
+      least one purchase (several records of one customer on one day, as in CDNOW, are one
       occasion).
-    - ``monetary``: total amount spent over all transactions (returns with negative amounts are
-      netted).
+    - ``monetary``: total net spend, the sum of all amounts, refunds included.
+
+    A refund is a row with a negative amount: it lowers ``monetary`` (net spend) but is not a
+    purchase occasion, so it neither adds to ``frequency`` nor resets ``recency``. Rows with
+    amount 0 count as purchases. Every customer needs at least one purchase.
+
+    Dates are read as calendar days: whole numbers are read as YYYYMMDD (``19970101``, the raw
+    CDNOW format), text with :func:`pandas.to_datetime`, timezone-aware datetimes on their own
+    local calendar day (no shift to UTC), and times of day are ignored.
+
+    Besides a pandas DataFrame, ``transactions`` may be a Polars DataFrame or LazyFrame, a
+    DuckDB relation or a PySpark DataFrame (anything narwhals supports): the computation then
+    runs in that engine and the result is a frame of the same engine with the customer as
+    its first column (sorted by customer for eager frames). The sum of ``monetary`` in such an
+    engine may differ from pandas in the last floating-point digit.
 
     Parameters
     ----------
     transactions : pandas.DataFrame
-        One row per transaction.
+        One row per transaction (purchases and refunds); or a Polars, DuckDB or PySpark frame
+        (see above).
     customer, date, amount : str
-        Column names of the customer id, the transaction date (anything
-        :func:`pandas.to_datetime` reads; times of day are ignored) and the amount.
+        Column names of the customer id, the transaction date (datetimes, date text or
+        YYYYMMDD numbers; times of day are ignored) and the amount (negative for a refund).
     analysis_date : date-like, optional
         Day at which recency is measured; by default the day after the last transaction in the
         log. Must not be before the last transaction.
@@ -402,7 +442,8 @@ def rfm_summary(
         numeric.
     ValueError
         If a column is missing, the log is empty, a customer id, date or amount is missing or
-        not finite, or ``analysis_date`` is before the last transaction.
+        not finite, a number is not a YYYYMMDD date, a customer has only refunds, or
+        ``analysis_date`` is missing or before the last transaction.
 
     References
     ----------
@@ -418,40 +459,50 @@ def rfm_summary(
     customer_id
     1                  1          2      35.0
     2                  3          1       8.0
+
+    Raw CDNOW dates (YYYYMMDD numbers) and a refund, which lowers net spend only:
+
+    >>> raw = pd.DataFrame({"customer_id": [1, 1, 1, 2], "date": [19970101, 19970105,
+    ...                     19970110, 19970201], "amount": [20.0, 15.0, -15.0, 8.0]})
+    >>> rfm_summary(raw, analysis_date="1997-02-02")
+                 recency  frequency  monetary
+    customer_id
+    1                 28          2      20.0
+    2                  1          1       8.0
     """
+    if not _frames.is_pandas(transactions):
+        return _frames.rfm_summary(transactions, customer, date, amount, analysis_date)
     require_columns(transactions, [customer, date, amount], "transactions")
     ids = transactions[customer]
     if ids.isna().any():
         raise ValueError(f"transactions column {customer!r} contains missing customer ids")
-    days = _datetimes(transactions, date, "transactions").dt.normalize()
+    day_int = as_days(f"transactions column {date!r}", transactions[date])
     money = as_float_array(f"transactions column {amount!r}", transactions[amount])
-
-    codes, uniques = pd.factorize(ids, sort=True)
-    day_int = days.to_numpy().astype("datetime64[D]").astype(np.int64)
     last_day = int(day_int.max())
-    if analysis_date is None:
-        ref = last_day + 1
-    else:
-        try:
-            stamp = pd.Timestamp(analysis_date)
-        except (TypeError, ValueError):
-            raise TypeError(f"analysis_date must be a date; got {analysis_date!r}") from None
-        if pd.isna(stamp):
-            raise ValueError("analysis_date is missing (NaT); give a date")
-        ref = int(np.datetime64(stamp.normalize().date(), "D").astype(np.int64))
-        if ref < last_day:
-            raise ValueError(
-                f"analysis_date must be on or after the last transaction "
-                f"({np.datetime64(last_day, 'D')}); got {stamp.date()}"
-            )
+    ref = last_day + 1 if analysis_date is None else as_day("analysis_date", analysis_date)
+    if ref < last_day:
+        raise ValueError(
+            f"analysis_date must be on or after the last transaction ({day_text(last_day)}); "
+            f"got {day_text(ref)}"
+        )
+    codes, uniques = _customer_codes(ids, customer)
     n = len(uniques)
-    last = pd.Series(day_int).groupby(codes, sort=True).max().to_numpy()
-    # distinct (customer, day) pairs: one combined integer key per row, then unique
-    span = day_int - day_int.min()
-    key = codes.astype(np.int64) * (int(span.max()) + 1) + span
-    pair_codes = np.unique(key) // (int(span.max()) + 1)
-    frequency = np.bincount(pair_codes, minlength=n)
     monetary = np.bincount(codes, weights=money, minlength=n)
+    check_finite_result("monetary", monetary, "amounts must add up to less than about 1e308")
+    bought = money >= 0  # refunds (negative amounts) are not purchase occasions
+    if not bought.all():
+        codes, day_int = codes[bought], day_int[bought]
+        buyers = np.bincount(codes, minlength=n)
+        if buyers.min() == 0:
+            who = uniques[int(np.argmin(buyers))]
+            raise ValueError(
+                f"customer {who} has only refunds (negative amounts) and no purchase in "
+                "transactions; every customer needs at least one purchase (amount >= 0)"
+            )
+    first = int(day_int.min())
+    last = np.full(n, first, dtype=np.int64)
+    np.maximum.at(last, codes, day_int)
+    frequency = _distinct_days(codes, day_int - first, n, last_day - first + 1)
     index = pd.Index(uniques, name=customer)
     return pd.DataFrame(
         {
@@ -528,6 +579,8 @@ def rfm_scores(
     2        1        1        1      111          3
     3        2        3        2      232          7
     """
+    if not _frames.is_pandas(summary):
+        return _frames.rfm_scores(summary, bins, recency, frequency, monetary, ties)
     bins = check_int("bins", bins, 2, 10)
     ties = check_choice("ties", ties, ["average", "min"])
     require_columns(summary, [recency, frequency, monetary], "summary")
@@ -781,6 +834,10 @@ def rfm_segments(
     ['Champions', 'New customers', 'Potential loyalists', "Can't lose them", 'At risk', 'Lost']
     """
     rows = _rules(rules)
+    if not _frames.is_pandas(summary):
+        return _frames.rfm_segments(
+            summary, rows, high_spend, recency, frequency, monetary, RFM_HIGH_SPEND_QUANTILE
+        )
     require_columns(summary, [recency, frequency, monetary], "summary")
     rec = as_float_array(f"summary column {recency!r}", summary[recency])
     freq = as_float_array(f"summary column {frequency!r}", summary[frequency])
@@ -886,7 +943,9 @@ def _values(values: Any) -> np.ndarray:
     check_range("values", v, 0.0)
     if v.sum() <= 0:
         raise ValueError("values sum to zero; give at least one positive value")
-    return v
+    with np.errstate(over="ignore"):
+        overflow = not np.isfinite(v.sum())
+    return v / v.max() if overflow else v  # shares do not depend on the unit
 
 
 def _lorenz_points(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -936,6 +995,8 @@ def lorenz_curve(values: Any) -> pd.DataFrame:
     3            0.75          0.4
     4            1.00          1.0
     """
+    if not _frames.is_pandas(values):
+        return _frames.lorenz_curve(values)
     x, y = _lorenz_points(_values(values))
     return pd.DataFrame({"customer_share": x, "value_share": y})
 
@@ -1009,6 +1070,8 @@ def pareto_share(values: Any, top: float = 0.2) -> float:
     >>> pareto_share([1, 1, 2, 6], top=0.5)
     0.8
     """
+    if not _frames.is_pandas(values):
+        return _frames.pareto_share(values, top)
     top = check_range("top", top, 0.0, 1.0, low_open=True)
     x, y = _lorenz_points(_values(values))
     return float(1.0 - np.interp(1.0 - top, x, y))

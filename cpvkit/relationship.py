@@ -33,7 +33,10 @@ import numpy as np
 import pandas as pd
 
 from cpvkit._validation import (
+    as_day,
+    as_days,
     as_float_array,
+    check_bool,
     check_int,
     check_nonnegative,
     check_probability,
@@ -255,6 +258,7 @@ def cohort_projection(
     m = _single("margin", margin)
     d = _single("discount_rate", discount_rate, 0.0)
     a = _single("acquisition_cost", acquisition_cost, 0.0)
+    include_first = check_bool("include_first", include_first)
     n = check_int("periods", periods, 1, 10_000)
     period = np.arange(1, n + 1)
     t = period - (1 if include_first else 0)
@@ -284,7 +288,7 @@ def cohort_projection(
 
 
 def _single(name: str, value: Any, low: float | None = None) -> float:
-    if np.ndim(value) != 0 or isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple)) or np.ndim(value) != 0:
         raise TypeError(f"{name} must be a single number; got {value!r}")
     return float(check_range(name, value, low))
 
@@ -605,7 +609,7 @@ def retention_profit_effect(
     g = check_range("margin_growth", margin_growth, -1.0, low_open=True)
     n = check_nonnegative("customers", customers)
     h = _horizon(horizon)
-    include_first = bool(include_first)
+    include_first = check_bool("include_first", include_first)
     _broadcast(
         margin=m,
         retention=r0,
@@ -1004,7 +1008,9 @@ def development_ladder(
     transactions : pandas.DataFrame
         One row per purchase, with customer id and date columns.
     customer, date : str
-        Column names of the customer id and the purchase date.
+        Column names of the customer id and the purchase date (datetimes, date text or
+        YYYYMMDD whole numbers such as 19970101; timezone-aware dates count on their own
+        local day).
     prospects : iterable, optional
         Ids of known prospects; ids that appear in ``transactions`` are customers and are
         placed by their purchases instead.
@@ -1070,24 +1076,17 @@ def development_ladder(
     ids = transactions[customer]
     if ids.isna().any():
         raise ValueError(f"transactions column {customer!r} contains missing customer ids")
-    try:
-        days = pd.to_datetime(transactions[date]).dt.normalize()
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"transactions column {date!r} must hold dates; {exc}") from None
-    if days.isna().any():
-        raise ValueError(f"transactions column {date!r} contains missing dates (NaT)")
+    day_int = as_days(f"transactions column {date!r}", transactions[date])
+    days = pd.Series(day_int.astype("datetime64[D]").astype("datetime64[ns]"))
     last_day = days.max()
     if analysis_date is None:
         ref = last_day + pd.Timedelta(days=1)
     else:
-        try:
-            ref = pd.Timestamp(analysis_date).normalize()
-        except (TypeError, ValueError):
-            raise TypeError(f"analysis_date must be a date; got {analysis_date!r}") from None
-        if pd.isna(ref) or ref < last_day:
+        ref = pd.Timestamp(np.datetime64(as_day("analysis_date", analysis_date), "D"))
+        if ref < last_day:
             raise ValueError(
                 f"analysis_date must be on or after the last purchase ({last_day.date()}); "
-                f"got {analysis_date!r}"
+                f"got {ref.date()}"
             )
 
     frame = pd.DataFrame({"id": ids.to_numpy(), "day": days.to_numpy()})

@@ -505,8 +505,21 @@ def nps(scores: Any, confidence: float = 0.95) -> NPSResult:
     return _nps_result(int(counts[9:].sum()), int(counts[7:9].sum()), int(counts[:7].sum()), conf)
 
 
+#: Largest count of answers accepted (2**53: counts up to it are exact in floating point).
+_MAX_COUNT = 2**53
+
+
+def _at_most_max(name: str, value: Any) -> Any:
+    if np.max(value) > _MAX_COUNT:
+        raise ValueError(
+            f"{name} must be at most 2**53 (about 9.0e15) answers, the largest count that "
+            f"can be added exactly; got {np.max(value):g}"
+        )
+    return value
+
+
 def _count(name: str, value: Any) -> int:
-    v = check_nonnegative(name, value)
+    v = _at_most_max(name, check_nonnegative(name, value))
     if not float(v).is_integer():
         raise ValueError(f"{name} must be a whole number of answers (>= 0); got {v:g}")
     return int(v)
@@ -598,7 +611,7 @@ def nps_from_counts(counts: Any, confidence: float = 0.95) -> NPSResult:
                 "counts must hold 11 counts (scores 0-10) or 3 counts (promoters, passives, "
                 f"detractors); got {arr.size}"
             )
-        check_nonnegative("counts", arr)
+        _at_most_max("counts", check_nonnegative("counts", arr))
         frac = arr != np.round(arr)
         if frac.any():
             raise ValueError(

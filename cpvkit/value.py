@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from cpvkit._validation import as_float_array, check_choice, check_nonnegative, check_range
+from cpvkit._validation import as_float_array, check_choice, check_nonnegative, check_range, size_of
 
 __all__ = [  # noqa: RUF022 - reading order of the API page, not alphabetical
     "total_customer_value",
@@ -701,7 +701,7 @@ def _labelled(name: str, values: Any, offerings: Any) -> pd.Series:
         if isinstance(values, (str, bytes)):
             raise TypeError(f"{name} must be numbers, not text ({values!r})")
         raw = values
-        n = np.size(values)
+        n = size_of(name, values)
         labels = pd.Index(range(1, n + 1) if offerings is None else list(offerings))
         if len(labels) != n:
             raise ValueError(

@@ -389,9 +389,15 @@ def test_rfm_charts(small_log):
     [
         (
             {"analysis_date": "2023-12-31"},
-            "analysis_date must be on or after the last transaction (2024-02-10); got 2023-12-31",
+            "Analysis date (empty = after last purchase) must be on or after the last "
+            "transaction (2024-02-10); got 2023-12-31",
         ),
-        ({"analysis_date": "someday"}, "analysis_date must be a date; got 'someday'"),
+        (
+            {"analysis_date": "someday"},
+            "Analysis date (empty = after last purchase) must be a date; got 'someday'; "
+            "allowed: datetimes, date text such as '1997-01-01', or whole numbers written "
+            "YYYYMMDD such as 19970101",
+        ),
         ({"top": 0}, "Top share of customers must be in (0, 1]; got 0"),
         ({"top": "a fifth"}, "Top share of customers must be a number; got 'a fifth'"),
     ],

@@ -27,6 +27,7 @@ from typing import Any
 
 import ipywidgets as w
 import matplotlib
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -51,6 +52,10 @@ LIVE_MARGINS = {"left": 0.12, "right": 0.97, "bottom": 0.19, "top": 0.88, "wspac
 #: Settings of the live chart: titles sit at a fixed height instead of being placed above
 #: whatever sticks out of the axes (that search measures every tick label on each redraw).
 LIVE_RC = {"axes.titley": 1.0}
+
+#: Default largest size of a typed number (a trillion): larger numbers are rejected with a
+#: message instead of overflowing a result or a chart axis.
+MAX_NUMBER = 1e12
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
@@ -78,6 +83,9 @@ class Field:
         For ``number``/``int``: an empty field means ``None`` instead of an error.
     rows : int
         Height of a ``text`` input; 1 gives a one-line field.
+    limit : float
+        For ``number``/``int``: the largest size (absolute value) accepted, so that every
+        result stays finite and the chart readable; default :data:`MAX_NUMBER`.
     low, high : float, optional
         For ``number``/``int``: the smallest and largest value allowed (``None``: no bound);
         the Jupyter calculator and the page calculator both check them, with one message.
@@ -92,6 +100,7 @@ class Field:
     options: Sequence[tuple[str, Any]] | None = None
     optional: bool = False
     rows: int = 1
+    limit: float = MAX_NUMBER
     low: float | None = None
     high: float | None = None
     low_open: bool = False
@@ -108,7 +117,14 @@ def _format_number(value: Any) -> str:
     return f"{number:.12g}"
 
 
-def parse_number(name: str, text: str, *, integer: bool = False, optional: bool = False) -> Any:
+def parse_number(
+    name: str,
+    text: str,
+    *,
+    integer: bool = False,
+    optional: bool = False,
+    limit: float = MAX_NUMBER,
+) -> Any:
     """Read a number typed into a text field; raise ValueError with a plain message if it fails.
 
     Parameters
@@ -122,6 +138,8 @@ def parse_number(name: str, text: str, *, integer: bool = False, optional: bool 
         Require a whole number (returned as ``int``).
     optional : bool
         Return ``None`` for an empty field instead of raising.
+    limit : float
+        Largest size (absolute value) accepted.
 
     Returns
     -------
@@ -130,8 +148,8 @@ def parse_number(name: str, text: str, *, integer: bool = False, optional: bool 
     Raises
     ------
     ValueError
-        If the text is empty (and not optional), is not a number, or is not whole when
-        ``integer`` is set.
+        If the text is empty (and not optional), is not a number, is larger than ``limit`` or
+        is not whole when ``integer`` is set.
 
     Examples
     --------
@@ -142,7 +160,9 @@ def parse_number(name: str, text: str, *, integer: bool = False, optional: bool 
     ...
     ValueError: retention must be a number; got 'eighty'
     """
-    field = Field(name, name, kind="int" if integer else "number", optional=optional)
+    if not isinstance(text, str):
+        raise TypeError(f"{name} must be typed text such as '80%' or '1,000'; got {text!r}")
+    field = Field(name, name, kind="int" if integer else "number", optional=optional, limit=limit)
     return read_number(field, text)
 
 
@@ -326,9 +346,11 @@ class Calculator:
         Raises
         ------
         TypeError
-            If a name is not an input of this calculator.
+            If a name is not an input of this calculator, or a value has the wrong type (a
+            number input takes a number, text or ``None``, a flag ``True`` or ``False``, a
+            text input text). Nothing is changed then: all values are checked first.
         ValueError
-            If a choice input is given a value it does not offer.
+            If a choice input is given a value it does not offer (nothing is changed).
         """
         unknown = [name for name in values if name not in self.inputs]
         if unknown:
@@ -336,34 +358,49 @@ class Calculator:
             raise TypeError(
                 f"{type(self).__name__} has no input {', '.join(unknown)}; inputs: {allowed}"
             )
+        # check every value first, then change the controls: a bad value changes nothing
+        new = {
+            name: self._control_value(self._fields[name], value) for name, value in values.items()
+        }
         self._hold = True
         try:
-            for name, value in values.items():
-                field = self._fields[name]
-                control = self.inputs[name]
-                if field.kind in ("number", "int"):
-                    control.value = (
-                        ""
-                        if value is None
-                        else (value if isinstance(value, str) else _format_number(value))
-                    )
-                elif field.kind == "choice":
-                    allowed = [v for _, v in field.options or ()]
-                    if value not in allowed:
-                        raise ValueError(
-                            f"{name} must be one of {', '.join(map(repr, allowed))}; got {value!r}"
-                        )
-                    control.value = value
-                elif field.kind == "flag":
-                    control.value = bool(value)
-                elif field.kind == "text":
-                    control.value = str(value)
-                else:
-                    control.value = value
+            for name, value in new.items():
+                self.inputs[name].value = value
         finally:
             self._hold = False
         self._update()
         return self
+
+    @staticmethod
+    def _control_value(field: Field, value: Any) -> Any:
+        """The control value for ``value`` given to :meth:`set`; TypeError/ValueError if wrong."""
+        label = f"{field.name} ({field.label})"
+        if field.kind in ("number", "int"):
+            if value is None:
+                return ""
+            if isinstance(value, str):
+                return value
+            if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
+                raise TypeError(
+                    f"{label} takes a number or the text a user would type ('80%'); got {value!r}"
+                )
+            return _format_number(value)
+        if field.kind == "choice":
+            allowed = [v for _, v in field.options or ()]
+            if value not in allowed:
+                raise ValueError(
+                    f"{field.name} must be one of {', '.join(map(repr, allowed))}; got {value!r}"
+                )
+            return value
+        if field.kind == "flag":
+            if not isinstance(value, (bool, np.bool_)):
+                raise TypeError(f"{label} takes True or False; got {value!r}")
+            return bool(value)
+        if field.kind == "text":
+            if not isinstance(value, str):
+                raise TypeError(f"{label} takes text; got {type(value).__name__} {value!r}")
+            return value
+        return value
 
     def values(self) -> dict[str, Any]:
         """The raw values of the controls (what the user typed or chose), by name."""
@@ -389,8 +426,8 @@ class Calculator:
             # as fast as a new figure; the snapshot always draws a new one)
             with reusing(self.figure), matplotlib.rc_context(LIVE_RC):
                 figure = self._draw(result)
-        except (ValueError, TypeError) as exc:
-            self.result, self.figure, self.error = None, None, _plain(exc)
+        except (ValueError, TypeError, ArithmeticError) as exc:
+            self.result, self.figure, self.error = None, None, self._labelled(_plain(exc))
             self._message.value = (
                 f'<div class="cpvkit-message" style="color:#B00020">{esc(self.error)}</div>'
             )
@@ -402,6 +439,15 @@ class Calculator:
         self._output.value = self._result_html(result)
         self._image.value = figure_png(figure, LIVE_DPI, fast=True, margins=self.live_margins)
         self._image.layout.display = None
+
+    def _labelled(self, message: str) -> str:
+        """Name the input by the label the reader sees when a message starts with its name."""
+        for name, field in self._fields.items():
+            if field.kind == "text" and "_" not in name:
+                continue  # a typed table's name ("ratings") reads better than its columns
+            if re.match(rf"{re.escape(name)}(?=[\s:\[]|$)", message):
+                return field.label + message[len(name) :]
+        return message
 
     def _chart(self) -> str:
         """The chart chosen in the ``chart`` input (the first chart when there is no choice)."""

@@ -7,8 +7,34 @@ import re
 import numpy as np
 import pandas as pd
 
+#: Default largest number of typed lines of a table and of typed numbers.
+MAX_ROWS = 500
+MAX_VALUES = 100_000
+#: Largest size of a typed number (as :data:`cpvkit.widgets._base.MAX_NUMBER`).
+MAX_NUMBER = 1e12
 
-def parse_rows(name: str, text: str, columns: list[str], numeric: list[str]) -> pd.DataFrame:
+# a digit, a comma and a digit with no space: "6,3" may be a decimal comma
+_DECIMAL_COMMA = re.compile(r"\d,\d")
+_NUMBER_PIECE = re.compile(r"^\s*[+-]?\d+\s*$")
+_THOUSANDS_END = re.compile(r"\d,\d{3}\s*$")
+
+
+def _check_size(name: str, values: pd.Series, labels: pd.Series, limit: float) -> None:
+    big = (values.abs() > limit).to_numpy()
+    if big.any():
+        row = int(np.flatnonzero(big)[0])
+        raise ValueError(f"{name}: {labels.iloc[row]} must be at most {limit:,.0f} in size")
+
+
+def parse_rows(
+    name: str,
+    text: str,
+    columns: list[str],
+    numeric: list[str],
+    *,
+    max_rows: int = MAX_ROWS,
+    limit: float = MAX_NUMBER,
+) -> pd.DataFrame:
     """Read lines ``first, second, ..., last`` into a DataFrame; plain ValueError otherwise.
 
     The LAST ``len(columns) - 1`` comma-separated fields are split off each line from the
@@ -24,7 +50,12 @@ def parse_rows(name: str, text: str, columns: list[str], numeric: list[str]) -> 
     columns : list of str
         Column names, the free-text column first.
     numeric : list of str
-        Columns that must hold numbers.
+        Columns that must hold numbers (written with a decimal point; a line that may use
+        decimal commas, such as ``Coffee, 6,3, 5,9``, is rejected rather than guessed).
+    max_rows : int
+        Largest number of lines accepted.
+    limit : float
+        Largest size (absolute value) of a number.
 
     Returns
     -------
@@ -33,7 +64,8 @@ def parse_rows(name: str, text: str, columns: list[str], numeric: list[str]) -> 
     Raises
     ------
     ValueError
-        If there are no lines, a line has too few fields or a number does not parse.
+        If there are no lines or too many, a line has too few fields, a number does not
+        parse, is too large or may be written with a decimal comma.
 
     Examples
     --------
@@ -47,6 +79,8 @@ def parse_rows(name: str, text: str, columns: list[str], numeric: list[str]) -> 
     lines = lines[(lines != "") & ~lines.str.startswith("#")].reset_index(drop=True)
     if lines.empty:
         raise ValueError(f"{name} is empty; enter one line per record: {', '.join(columns)}")
+    if len(lines) > max_rows:
+        raise ValueError(f"{name} has {len(lines):,} lines; at most {max_rows:,} are allowed")
     parts = lines.str.rsplit(",", n=len(columns) - 1, expand=True)
     parts = parts.reindex(columns=range(len(columns)))
     missing = parts.isna().any(axis=1).to_numpy()
@@ -57,6 +91,24 @@ def parse_rows(name: str, text: str, columns: list[str], numeric: list[str]) -> 
             f"fields: {', '.join(columns)}"
         )
     parts.columns = columns
+    if numeric:
+        # "Coffee, 6,3, 5,9" splits as "Coffee, 6,3" | "5" | "9": a name ending in a number
+        # on a line with digit-comma-digit is ambiguous, so say so instead of guessing
+        first = parts[columns[0]]
+        pieces = first.str.rsplit(",", n=1)
+        ambiguous = (
+            (pieces.str.len() > 1)
+            & pieces.str[-1].str.match(_NUMBER_PIECE)
+            & lines.str.contains(_DECIMAL_COMMA)
+            & ~first.str.contains(_THOUSANDS_END)
+        ).to_numpy()
+        if ambiguous.any():
+            row = int(np.flatnonzero(ambiguous)[0])
+            raise ValueError(
+                f"{name}: line {row + 1} ({lines[row]!r}) may use decimal commas; write "
+                "decimals with a point and separate the fields with commas, e.g. "
+                f"'Coffee, 6.3, 5.9' (the {columns[0]} must not end with a number)"
+            )
     frame = parts.apply(lambda col: col.str.strip())
     for column in numeric:
         values = pd.to_numeric(frame[column], errors="coerce")
@@ -66,6 +118,8 @@ def parse_rows(name: str, text: str, columns: list[str], numeric: list[str]) -> 
             raise ValueError(
                 f"{name}: line {row + 1}: {column} must be a number; got {frame[column][row]!r}"
             )
+        labels = pd.Series([f"line {i + 1}: {column}" for i in range(len(values))])
+        _check_size(name, values, labels, limit)
         frame[column] = values.astype(float)
     return frame
 
@@ -73,8 +127,12 @@ def parse_rows(name: str, text: str, columns: list[str], numeric: list[str]) -> 
 _SPLIT = re.compile(r"[\s,;]+")
 
 
-def parse_numbers(name: str, text: str) -> np.ndarray:
+def parse_numbers(
+    name: str, text: str, *, max_values: int = MAX_VALUES, limit: float = MAX_NUMBER
+) -> np.ndarray:
     """Numbers separated by spaces, commas, semicolons or new lines; plain ValueError otherwise.
+
+    At most ``max_values`` numbers, each at most ``limit`` in size.
 
     Examples
     --------
@@ -84,8 +142,11 @@ def parse_numbers(name: str, text: str) -> np.ndarray:
     tokens = pd.Series([t for t in _SPLIT.split(str(text).strip()) if t], dtype=object)
     if tokens.empty:
         raise ValueError(f"{name} is empty; enter numbers separated by spaces or commas")
+    if len(tokens) > max_values:
+        raise ValueError(f"{name} has {len(tokens):,} numbers; at most {max_values:,} are allowed")
     values = pd.to_numeric(tokens, errors="coerce")
-    bad = values.isna().to_numpy()
+    bad = (values.isna() | ~np.isfinite(values.astype(float))).to_numpy()
     if bad.any():
         raise ValueError(f"{name}: {tokens[int(np.flatnonzero(bad)[0])]!r} is not a number")
+    _check_size(name, values.astype(float), tokens.map(lambda t: f"{t!r}"), limit)
     return values.to_numpy(dtype=float)

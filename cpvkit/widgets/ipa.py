@@ -24,6 +24,10 @@ Wi-Fi, 3.9, 3.1
 """
 
 
+#: Largest number of typed attributes (one label each on the grid).
+MAX_LINES = 40
+
+
 @dataclass(frozen=True)
 class IPAResult:
     """Result of :class:`IPACalculator`.
@@ -44,7 +48,8 @@ class IPACalculator(Calculator):
     Inputs: ``source`` (``"survey"``: mean ratings of the simulated coffee-shop survey,
     :func:`cpvkit.datasets.load_ipa_ratings` with ``summary=True``; ``"typed"``: the lines in
     ``ratings``), ``ratings`` (one attribute per line: ``attribute, importance,
-    performance``) and ``crosshair`` (``"mean"`` or ``"median"`` of the attributes, or
+    performance``; at most 40 attributes (``MAX_LINES``), numbers at most 1e12 in size) and
+    ``crosshair`` (``"mean"`` or ``"median"`` of the attributes, or
     ``"midpoint"``: the middle of the 1-7 scale). Quadrants are
     :func:`cpvkit.satisfaction.ipa`, the chart :func:`cpvkit.plots.ipa_grid`.
 
@@ -112,6 +117,7 @@ class IPACalculator(Calculator):
             self.inputs["ratings"].value,
             ["attribute", "importance", "performance"],
             ["importance", "performance"],
+            max_rows=MAX_LINES,
         )
 
     def _compute(self) -> IPAResult:

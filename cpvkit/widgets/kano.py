@@ -8,6 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from cpvkit import datasets, plots, satisfaction
+from cpvkit._figures import new_figure
 from cpvkit.widgets._base import Calculator, Field, html_table
 from cpvkit.widgets._tables import parse_rows
 
@@ -34,6 +35,10 @@ Gift wrapping, neutral, neutral
 """
 
 
+#: Largest number of typed answer lines.
+MAX_LINES = 500
+
+
 @dataclass(frozen=True)
 class KanoResult:
     """Result of :class:`KanoCalculator`.
@@ -57,7 +62,8 @@ class KanoCalculator(Calculator):
     Inputs: ``source`` (``"survey"``: the simulated survey in ``data/kano_survey.csv``,
     :func:`cpvkit.datasets.load_kano_survey`; ``"typed"``: the lines in ``answers``),
     ``answers`` (one answer pair per line: ``feature, functional, dysfunctional``, each answer
-    one of like, must-be, neutral, live-with, dislike or the codes 1-5) and ``threshold``
+    one of like, must-be, neutral, live-with, dislike or the codes 1-5; at most
+    500 lines, ``MAX_LINES``) and ``threshold``
     (where the Better/Worse chart is split into quadrants). Classification and coefficients
     are :func:`cpvkit.satisfaction.kano_summary`, the chart
     :func:`cpvkit.plots.kano_plot`.
@@ -122,6 +128,7 @@ class KanoCalculator(Calculator):
             self.inputs["answers"].value,
             ["feature", "functional", "dysfunctional"],
             [],
+            max_rows=MAX_LINES,
         )
 
     def _compute(self) -> KanoResult:
@@ -131,9 +138,23 @@ class KanoCalculator(Calculator):
         return KanoResult(answers=answers, summary=summary)
 
     def _draw(self, result: KanoResult, chart: str | None = None) -> Figure:
-        return plots.kano_plot(
-            result.summary, threshold=self._number("threshold"), figsize=(6.4, 5.0)
-        )
+        # a feature whose answers are all reverse (R) or questionable (Q) has no Better/Worse
+        # coefficients: it is listed in the summary but has no point on the chart
+        placed = result.summary[result.summary["better"].notna()]
+        if placed.empty:
+            fig, ax = new_figure((6.4, 5.0))
+            ax.set_axis_off()
+            ax.text(
+                0.5,
+                0.5,
+                "No feature to place: every answer pair is reverse (R) or\n"
+                "questionable (Q), so Better and Worse are undefined.",
+                ha="center",
+                va="center",
+                fontsize=11,
+            )
+            return fig
+        return plots.kano_plot(placed, threshold=self._number("threshold"), figsize=(6.4, 5.0))
 
     def _summary(self, result: KanoResult) -> list[str]:
         summary = result.summary

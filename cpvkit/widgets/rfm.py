@@ -83,6 +83,10 @@ class RFMResult:
     pyramid: crm.PyramidResult
 
 
+#: Largest uploaded log (rows) the explorer takes, so that every update stays under 100 ms.
+MAX_UPLOAD_ROWS = 100_000
+
+
 def _read_upload(value: Any) -> tuple[str, pd.DataFrame]:
     """The uploaded CSV (key for the cache, DataFrame); ValueError with a message otherwise."""
     files = list(value or ())
@@ -95,6 +99,11 @@ def _read_upload(value: Any) -> tuple[str, pd.DataFrame]:
         frame = pd.read_csv(io.BytesIO(content))
     except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as exc:
         raise ValueError(f"the file {name!r} could not be read as CSV: {exc}") from None
+    if len(frame) > MAX_UPLOAD_ROWS:
+        raise ValueError(
+            f"the file {name!r} has {len(frame):,} rows; the explorer takes at most "
+            f"{MAX_UPLOAD_ROWS:,} (use cpvkit.crm.rfm_summary in a notebook for more)"
+        )
     return "upload:" + hashlib.sha256(content).hexdigest(), frame
 
 
@@ -102,8 +111,10 @@ class RFMExplorer(Calculator):
     """RFM explorer: recency, frequency and monetary segments of a purchase log.
 
     Works on the CDNOW log (:func:`cpvkit.datasets.load_cdnow`), on an uploaded CSV with
-    columns ``customer_id``, ``date`` and ``amount``, or on a DataFrame passed as
-    ``transactions=``. Inputs: ``source`` (``"cdnow"``, ``"upload"`` or ``"given"``),
+    columns ``customer_id``, ``date`` and ``amount`` (at most 100,000 rows, ``MAX_UPLOAD_ROWS``;
+    dates as text or as YYYYMMDD numbers such as 19970101; negative amounts are refunds), or
+    on a DataFrame passed as ``transactions=``. Inputs: ``source`` (``"cdnow"``, ``"upload"``
+    or ``"given"``),
     ``upload`` (the file), ``analysis_date`` (recency is measured to this day; empty = the
     day after the last purchase), ``bins`` (score levels, 2-10), ``top`` (share of customers
     for the Pareto check) and ``chart`` (``"Pareto curve"``, ``"RFM heatmap"`` or
@@ -130,7 +141,7 @@ class RFMExplorer(Calculator):
     >>> calc.result.customers["recency"].tolist()
     [29, 46, 20]
     >>> calc.set(analysis_date="2023-12-31").error
-    'analysis_date must be on or after the last transaction (2024-02-10); got 2023-12-31'
+    'Analysis date ... must be on or after the last transaction (2024-02-10); got 2023-12-31'
     """
 
     title = "RFM explorer"
