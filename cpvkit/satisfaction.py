@@ -265,8 +265,8 @@ def disconfirmation(
     if wrong.any():
         i = np.flatnonzero(wrong.ravel())[0]
         raise ValueError(
-            "adequate service must not exceed desired service (the zone of tolerance runs "
-            f"from adequate up to desired); got adequate {low.ravel()[i]:g} > desired "
+            "adequate must not exceed desired (the zone of tolerance runs from adequate up "
+            f"to desired service); got adequate {low.ravel()[i]:g} > desired "
             f"{high.ravel()[i]:g}"
         )
     # an edge stays inside the zone despite binary rounding (0.1 + 0.2 > 0.3)

@@ -125,7 +125,7 @@ def test_disconfirmation_properties(p: float, low: float, width: float) -> None:
 
 
 def test_disconfirmation_rejects_bad_input() -> None:
-    with pytest.raises(ValueError, match="adequate service must not exceed desired service"):
+    with pytest.raises(ValueError, match="adequate must not exceed desired"):
         disconfirmation(performance=5, adequate=6, desired=5)
     with pytest.raises(ValueError, match="got adequate 7 > desired 6"):
         disconfirmation(performance=5, adequate=[4, 7], desired=[5, 6])

@@ -330,7 +330,7 @@
         var high = ctx.num("desired");
         if (low > high)
           ctx.fail(
-            "adequate service must not exceed desired service (the zone of tolerance runs from adequate up to desired); got adequate " +
+            "adequate must not exceed desired (the zone of tolerance runs from adequate up to desired service); got adequate " +
               pyG(low) + " > desired " + pyG(high)
           );
         var eps = 1e-9 * (1 + Math.abs(low) + Math.abs(high) + Math.abs(performance));
