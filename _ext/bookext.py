@@ -2,12 +2,12 @@
 
 It serves the exercise pages' *download* button a student notebook: the copy of each exercise
 notebook that the site offers for download (``_sources/exercises/*.ipynb``) is replaced by the
-version without worked solutions from ``exercises/student/``, whichever way the site is built.
+student notebook generated from the page (no worked solutions, no outputs, the answer key of
+the self-checks loaded; see :mod:`cpvkit.exercises.authoring`), whichever way the site is built.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -16,14 +16,18 @@ from sphinx.application import Sphinx
 def _serve_student_notebooks(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    student_dir = Path(app.srcdir) / "exercises" / "student"
     sources = Path(app.outdir) / "_sources" / "exercises"
-    if not student_dir.is_dir() or not sources.is_dir():
+    if not sources.is_dir():
         return
-    for student in student_dir.glob("*.ipynb"):
-        target = sources / student.name
-        if target.exists():
-            shutil.copyfile(student, target)
+    import nbformat
+
+    from cpvkit.exercises import authoring
+
+    root = Path(app.srcdir)
+    for target in sorted(sources.glob("*.ipynb")):
+        page = root / "exercises" / target.name
+        if page.exists():
+            nbformat.write(authoring.student_notebook(page, root=root), target)
 
 
 def setup(app: Sphinx) -> dict[str, object]:
