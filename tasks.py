@@ -6,6 +6,7 @@
     python3 tasks.py lab        open the calculators notebook in JupyterLab
     python3 tasks.py notebooks  re-execute every notebook in place (after editing one)
     python3 tasks.py bench      run the benchmark scripts in benchmarks/
+    python3 tasks.py assignments  graded Otter-Grader assignments for the instructor pack
 
 Each command first makes sure that the local virtual environment ``.venv`` exists and holds
 what ``pyproject.toml`` declares; it (re)installs only when ``pyproject.toml`` has changed.
@@ -192,6 +193,21 @@ def cmd_bench(args: argparse.Namespace) -> None:
         run(PYTHON, script.relative_to(ROOT))
 
 
+def cmd_assignments(args: argparse.Namespace) -> None:
+    """Write the graded assignments (answer keys, hidden tests) outside the public site."""
+    ensure_venv()
+    out = Path(args.output).resolve()
+    run(
+        PYTHON,
+        "scripts/make_student_notebooks.py",
+        "--out",
+        out / "student-notebooks",
+        "--assignments",
+        out,
+    )
+    _say(f"assignments written to {out} (for instructors only: they hold the answer keys)")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -210,6 +226,9 @@ def main(argv: list[str] | None = None) -> None:
     n.add_argument("paths", nargs="*", help="notebooks to run (default: all)")
     n.set_defaults(func=cmd_notebooks)
     sub.add_parser("bench", help="run the benchmarks").set_defaults(func=cmd_bench)
+    a = sub.add_parser("assignments", help="graded assignments for the instructor pack")
+    a.add_argument("--output", default=str(ROOT / "_build" / "instructor" / "assignments"))
+    a.set_defaults(func=cmd_assignments)
     args = parser.parse_args(argv)
     args.func(args)
 

@@ -36,6 +36,27 @@ EXERCISES = ROOT / "exercises"
 STUDENT = EXERCISES / "student"
 
 
+ASSIGNMENTS_README = """\
+# Graded assignments (instructors only)
+
+Generated from the book's exercise pages by `python3 tasks.py assignments`. Do not publish this
+folder: it holds the answer keys and the hidden tests.
+
+- `<page>/student/<page>.ipynb`: the assignment to hand out (no answers, public tests only).
+- `<page>/autograder/autograder.zip`: what Otter-Grader grades with (solutions, hidden tests).
+  Grade a folder of submissions locally, without Docker:
+  `otter run -a <page>/autograder/autograder.zip -o results/ submission.ipynb`
+  (results.json holds one score per question).
+- `<page>/master/<page>.ipynb`: the Otter-Grader master notebook the two were made from.
+- `student-notebooks/`: the self-check notebooks of the site (not for grading: their answer key
+  is readable by students).
+
+Numeric and multiple-choice questions are worth one point each, graded by a hidden test that
+reads the answer as the self-check does (a share as 0.6, 60 or "60%"). Written questions are
+marked `manual: true`: grade them with the rubric and the model answer in the master notebook.
+"""
+
+
 def pages() -> list[Path]:
     return sorted(EXERCISES.glob("0*.ipynb"))
 
@@ -78,6 +99,7 @@ def write_assignments(
             archive.rename(folder / "autograder" / "autograder.zip")
         shutil.rmtree(dist)
         folders.append(folder)
+    (out / "README.md").write_text(ASSIGNMENTS_README, encoding="utf-8")
     return folders
 
 

@@ -308,19 +308,24 @@ Write the number without commas: 1090000 (or 1_090_000).
         """Register a written question (its rubric and model answer come from the page)."""
         self.questions[self._n(n)] = {"kind": "written"}
 
-    def glue(self, name: str, value: Any, fmt: str = "") -> Any:
-        """Glue a number into the page's text (``{glue:text}`name```) and keep it for the key.
+    def glue(self, name: str, value: Any) -> Any:
+        """Glue a value into the page's text and keep it for the key's messages.
 
-        ``fmt`` is a format specification such as ``",.0f"`` or ``".1%"``; the value is glued as
-        formatted text when it is given. Does nothing visible outside Jupyter Book.
+        In the page's markdown, ``{glue:text}`name:.1f``` shows a number with a format and
+        ``{glue:md}`name``` a text. Does nothing visible outside Jupyter Book.
         """
-        shown = format(value, fmt) if fmt else value
-        self.glued[name] = shown if isinstance(shown, str) else _plain(shown)
+        plain = _plain(value)
+        self.glued[name] = plain
         try:
             from myst_nb import glue
         except ImportError:  # a student's environment
             return value
-        glue(name, shown, display=False)
+        if isinstance(plain, str):
+            from IPython.display import Markdown
+
+            glue(name, Markdown(plain), display=False)
+        else:
+            glue(name, plain, display=False)
         return value
 
     # -- the answer key of a student notebook ------------------------------------------------
@@ -561,7 +566,11 @@ def _count_word(k: int) -> str:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, np.generic):
-        return value.item()
+        value = value.item()
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, numbers.Integral):
+        return int(value)
     if isinstance(value, numbers.Real):
         return float(value)
     return str(value)

@@ -299,7 +299,10 @@ def _student_markdown(src: str, labels: dict[str, str]) -> str:
         return f"### {m['arg'].strip()}\n\n{_FENCE.sub(hint, body)}"
 
     src = _FENCE.sub(exercise, src)
-    src = re.sub(r"\{(term|doc)\}`([^`]+)`", lambda m: re.sub(r"\s*<[^>]+>$", "", m.group(2)), src)
+    src = re.sub(r"\{term\}`([^`]+)`", lambda m: re.sub(r"\s*<[^>]+>$", "", m.group(1)), src)
+    src = re.sub(
+        r"\{doc\}`([^`]+)`", lambda m: f"the *{Path(m.group(1)).name}* page of the book", src
+    )
 
     def ref(m: re.Match[str]) -> str:
         text = m.group(2)
