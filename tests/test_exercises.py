@@ -372,7 +372,10 @@ def test_otter_assignment_grades_a_right_and_a_wrong_submission(tmp_path: Path) 
     assert zip_path.exists()
     student_text = student.read_text(encoding="utf-8")
     graded = [q for q in sheet.questions.values() if q["kind"] != "written"]
-    assert "accepts(" not in student_text and "hidden" not in student_text, "no hidden tests"
+    assert "accepts(" not in student_text and "_value(" not in student_text, "no hidden tests"
+    assert not any(
+        f"answer_{n} = {q.get('answer')!r}" in student_text for n, q in sheet.questions.items()
+    )
     assert all(
         f"answer_{n} = ..." in student_text
         for n, q in sheet.questions.items()
