@@ -325,7 +325,9 @@ def test_student_notebook_runs_and_accepts_the_reference_answers(page: Path) -> 
 def test_otter_masters_cover_every_question() -> None:
     for page in PAGES:
         sheet = key(page.stem)
-        master = authoring.otter_master(page, sheet, name=page.stem, root=ROOT)
+        master = authoring.otter_master(_with_bootstrap(page), sheet, name=page.stem, root=ROOT)
+        boot = [c for c in master.cells if "bootstrap" in c.metadata.get("tags", [])]
+        assert len(boot) == 1 and "otter_ignore" in boot[0].metadata["tags"], "not run in grading"
         raw = [c.source for c in master.cells if c.cell_type == "raw"]
         assert raw[0].startswith("# ASSIGNMENT CONFIG")
         questions = [r for r in raw if r.startswith("# BEGIN QUESTION")]

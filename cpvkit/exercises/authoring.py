@@ -392,7 +392,8 @@ def otter_master(
     Every numeric and multiple-choice question becomes an autograded question worth one point,
     with one public test (the answer has the right form) and one hidden test (the value, read as
     the self-check reads it); a written question becomes a manually graded question whose
-    solution is the model answer and the rubric.
+    solution is the model answer and the rubric. The install cell (tag ``bootstrap``) is kept
+    for the students and tagged ``otter_ignore``, so that the autograder does not run it.
     """
     import nbformat
 
@@ -426,7 +427,10 @@ def otter_master(
             continue
         src = _source(cell)
         if BOOTSTRAP_TAG in _tags(cell):
-            cells.append(copy.deepcopy(cell))
+            # the install cell, for the students; the autograder has its own environment
+            boot = copy.deepcopy(cell)
+            boot.setdefault("metadata", {}).setdefault("tags", []).append("otter_ignore")
+            cells.append(boot)
             continue
         if cell["cell_type"] == "code":
             if re.match(r"answer_\d+\s*=", src.strip()) or src.strip().startswith("ex.check("):
