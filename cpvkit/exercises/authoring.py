@@ -271,7 +271,8 @@ def page_problems(nb: Any) -> list[str]:
         keys = [
             c
             for c in nb.cells[a:b]
-            if c["cell_type"] == "code" and re.search(rf"ex\.\w+\({n}\b", _source(c))
+            if c["cell_type"] == "code"
+            and re.search(rf"ex\.(number|choice|written)\(\s*{n}\b", _source(c))
         ]
         if not keys:
             problems.append(
