@@ -924,3 +924,423 @@ def nps_bar(
     fig.legend(loc="outside lower center", ncol=3, fontsize=TEXT_SIZE, frameon=False)
     _finish(ax, title, "Share of respondents", "")
     return fig
+
+
+def value_cost_bars(
+    parts: pd.DataFrame,
+    *,
+    value_parts: Sequence[str] = ("product", "service", "personnel", "image"),
+    cost_parts: Sequence[str] = ("monetary", "time", "energy", "psychic"),
+    title: str = "Total customer value and total customer cost",
+    ylabel: str = "Value or cost (money units)",
+    figsize: tuple[float, float] = (7.5, 4.2),
+) -> Figure:
+    """Stacked bars of total customer value beside total customer cost, one pair per offering.
+
+    Each offering gets two bars: its value parts stacked (left) and its cost parts stacked
+    (right). The gap between the tops of a pair is delivered value as a difference.
+
+    Parameters
+    ----------
+    parts : pandas.DataFrame
+        One row per offering (the index labels the offerings), one column per value or cost
+        part, every entry >= 0 in one money unit.
+    value_parts, cost_parts : sequence of str
+        Columns stacked in the value bar and in the cost bar, bottom first.
+    title, ylabel : str
+        Figure title and y-axis label.
+    figsize : tuple of float
+        Width and height in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes with ``2 * len(parts)`` stacked bars and a legend naming the parts.
+
+    Raises
+    ------
+    ValueError
+        If a column is missing, the frame is empty, or an entry is negative or not finite.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"product": [40.0], "service": [20.0], "personnel": [15.0],
+    ...                       "image": [10.0], "monetary": [50.0], "time": [5.0],
+    ...                       "energy": [4.0], "psychic": [3.0]}, index=["Offer"])
+    >>> fig = value_cost_bars(frame)
+    >>> len(fig.axes[0].patches)
+    8
+    """
+    names = list(value_parts) + list(cost_parts)
+    require_columns(parts, names, "parts")
+    if len(parts) == 0:
+        raise ValueError("parts is empty; give at least one offering (one row)")
+    for column in names:
+        check_range(f"parts[{column!r}]", _numeric_column(parts, column, "parts"), 0.0)
+    colours = [_BLUE, _SKY, _GREEN, _PURPLE, _VERMILION, _ORANGE, "#F0E442", _GREY]
+    colour_of = {name: colours[i % len(colours)] for i, name in enumerate(names)}
+
+    fig, ax = _figure(figsize)
+    ticks, labels = [], []
+    for k, offering in enumerate(parts.index):
+        x0 = 1.2 * k
+        for x, group, side in ((x0, value_parts, "value"), (x0 + 0.45, cost_parts, "cost")):
+            bottom = 0.0
+            for part in group:
+                height = float(parts.loc[offering, part])
+                ax.bar(
+                    x, height, width=0.4, bottom=bottom, color=colour_of[part], edgecolor="white"
+                )
+                bottom += height
+            ticks.append(x)
+            labels.append(f"{offering}\n{side}")
+    ax.set_xticks(ticks, labels=labels)
+    from matplotlib.patches import Patch
+
+    handles = [Patch(color=colour_of[name], label=name) for name in names]
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        frameon=False,
+        title="Part",
+        fontsize=TEXT_SIZE,
+    )
+    ax.grid(True, axis="y", alpha=0.3)
+    _finish(ax, title, "", ylabel)
+    return fig
+
+
+def attribute_gap_bars(
+    gaps: pd.Series,
+    *,
+    title: str = "Head-to-head by attribute",
+    xlabel: str = "Weighted difference (firm minus competitor)",
+    figsize: tuple[float, float] = (7.0, 3.6),
+) -> Figure:
+    """Horizontal bars of the firm's weighted advantage over a competitor, attribute by attribute.
+
+    Bars to the right (green) favour the firm, bars to the left (vermilion) the competitor;
+    sorted so that the competitor's biggest leads come first.
+
+    Parameters
+    ----------
+    gaps : pandas.Series
+        Weighted difference per attribute (index: attribute names), for example the
+        ``weighted_difference`` column of :func:`cpvkit.value.customer_value_analysis`'s
+        comparison table.
+    title, xlabel : str
+        Figure title and x-axis label.
+    figsize : tuple of float
+        Width and height in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes with one bar per attribute and a vertical line at 0.
+
+    Raises
+    ------
+    ValueError
+        If ``gaps`` is empty or holds a value that is not finite.
+    TypeError
+        If ``gaps`` is not a pandas Series.
+
+    Examples
+    --------
+    >>> fig = attribute_gap_bars(pd.Series({"range": -0.3, "service": 0.2}))
+    >>> len(fig.axes[0].patches)
+    2
+    """
+    if not isinstance(gaps, pd.Series):
+        raise TypeError(f"gaps must be a pandas Series; got {type(gaps).__name__}")
+    values = as_float_array("gaps", gaps.to_numpy())
+    order = pd.Series(values, index=gaps.index.astype(str)).sort_values()
+    fig, ax = _figure(figsize)
+    ax.barh(
+        order.index, order.to_numpy(), color=np.where(order.to_numpy() >= 0, _GREEN, _VERMILION)
+    )
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.grid(True, axis="x", alpha=0.3)
+    _finish(ax, title, xlabel, "")
+    return fig
+
+
+def clv_buildup_plot(
+    margin: float,
+    retention_rates: Sequence[float] | np.ndarray,
+    discount_rate: float,
+    periods: int = 25,
+    *,
+    title: str = "Build-up of the lifetime value of a new customer",
+    figsize: tuple[float, float] = (7.5, 4.0),
+) -> Figure:
+    """Draw the cumulative discounted margin of a new customer and its limit, the CLV.
+
+    One curve per retention rate, from :func:`cpvkit.crm.clv_schedule` under the package's
+    timing convention (first margin paid at acquisition, ``include_first=True``), with the
+    infinite-horizon :func:`cpvkit.crm.clv` as a thin horizontal line of the same colour.
+
+    Parameters
+    ----------
+    margin : float
+        Margin per period.
+    retention_rates : sequence of float
+        One or more retention rates in [0, 1), one curve each.
+    discount_rate : float
+        Discount rate per period, >= 0.
+    periods : int, default 25
+        Number of periods drawn (1-1000).
+    title : str
+        Figure title.
+    figsize : tuple of float
+        Width and height in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes with a line and a limit line per retention rate, and a legend giving each CLV.
+
+    Raises
+    ------
+    ValueError, TypeError
+        As :func:`cpvkit.crm.clv_schedule`; also if ``periods`` is outside 1-1000.
+
+    Examples
+    --------
+    >>> fig = clv_buildup_plot(100, [0.8, 0.9], 0.1, periods=10)
+    >>> fig.axes[0].get_legend_handles_labels()[1]
+    ['retention 80% (CLV 366.67)', 'retention 90% (CLV 550.00)']
+    """
+    rates = np.atleast_1d(check_probability("retention_rates", retention_rates, allow_one=False))
+    periods = check_int("periods", periods, 1, 1000)
+    fig, ax = _figure(figsize)
+    t = np.arange(1, periods + 1)
+    for i, rate in enumerate(rates):
+        build = crm.clv_schedule(margin, float(rate), discount_rate, periods, include_first=True)
+        limit = crm.clv(margin, float(rate), discount_rate, include_first=True)
+        colour = _PALETTE[i % len(_PALETTE)]
+        ax.plot(
+            t,
+            build["cumulative_clv"],
+            color=colour,
+            marker="o",
+            markersize=2.5,
+            label=f"retention {rate:.0%} (CLV {limit:,.2f})",
+        )
+        ax.axhline(limit, color=colour, linewidth=0.8, alpha=0.5)
+    ax.grid(True, alpha=0.3)
+    ax.legend(frameon=False, loc="lower right", fontsize=TEXT_SIZE)
+    _finish(
+        ax,
+        title,
+        "Period (its margin is received at the start of it)",
+        "Cumulative discounted margin",
+    )
+    return fig
+
+
+def pyramid_plot(
+    summary: pd.DataFrame,
+    *,
+    title: str = "Customer pyramid",
+    figsize: tuple[float, float] = (7.5, 3.6),
+) -> Figure:
+    """Draw the share of customers and the share of value of each tier of a customer pyramid.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        The tier summary of :func:`cpvkit.crm.customer_pyramid` (``PyramidResult.summary``):
+        one row per tier, top tier first, with columns ``customer_share`` and ``value_share``.
+    title : str
+        Figure title.
+    figsize : tuple of float
+        Width and height in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Horizontal paired bars, top tier at the top.
+
+    Raises
+    ------
+    ValueError
+        If a column is missing or the frame is empty.
+    TypeError
+        If ``summary`` is not a DataFrame or a share is not numeric.
+
+    Examples
+    --------
+    >>> from cpvkit import crm
+    >>> tiers = crm.customer_pyramid([100, 50, 10, 5, 1, 1, 1, 1, 1, 0]).summary
+    >>> [t.get_text() for t in pyramid_plot(tiers).axes[0].get_yticklabels()]
+    ['Platinum', 'Gold', 'Iron', 'Lead']
+    """
+    require_columns(summary, ["customer_share", "value_share"], "summary")
+    customers = _numeric_column(summary, "customer_share", "summary")
+    value = _numeric_column(summary, "value_share", "summary")
+    fig, ax = _figure(figsize)
+    y = np.arange(len(summary))[::-1]
+    ax.barh(y + 0.2, customers, height=0.4, color=_BLUE, label="share of customers")
+    ax.barh(y - 0.2, value, height=0.4, color=_ORANGE, label="share of value")
+    ax.set_yticks(y, labels=[str(name) for name in summary.index])
+    ax.set_xlim(0, min(1.0, max(customers.max(), value.max()) * 1.15 + 0.02))
+    ax.xaxis.set_major_formatter("{x:.0%}")
+    ax.legend(frameon=False, loc="upper right", fontsize=TEXT_SIZE)
+    ax.grid(True, axis="x", alpha=0.3)
+    _finish(ax, title, "Share", "")
+    return fig
+
+
+def cohort_survival_plot(
+    survival: pd.DataFrame,
+    constant_rate: float | None = None,
+    *,
+    title: str = "Survival by acquisition cohort",
+    xlabel: str = "Months after first purchase",
+    ylabel: str = "Still buying later (lower bound)",
+    figsize: tuple[float, float] = (7.0, 4.0),
+) -> Figure:
+    """Draw one survival curve per acquisition cohort, with an optional constant-rate curve.
+
+    Parameters
+    ----------
+    survival : pandas.DataFrame
+        Index: periods since acquisition (0, 1, 2, ...); one column per cohort holding the share
+        of the cohort still active (or still buying later) at each period, in [0, 1].
+    constant_rate : float, optional
+        A retention rate in [0, 1) whose curve ``rate**t`` is drawn dotted for comparison.
+    title, xlabel, ylabel : str
+        Figure title and axis labels.
+    figsize : tuple of float
+        Width and height in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One line per cohort (and the dotted comparison curve), with a legend.
+
+    Raises
+    ------
+    ValueError
+        If the frame is empty, a share is outside [0, 1] or ``constant_rate`` is outside [0, 1).
+    TypeError
+        If ``survival`` is not a DataFrame or holds non-numeric values.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"January": [1.0, 0.5, 0.4], "February": [1.0, 0.6, 0.45]})
+    >>> fig = cohort_survival_plot(frame, constant_rate=0.7)
+    >>> fig.axes[0].get_legend_handles_labels()[1]
+    ['January', 'February', 'constant r = 70%']
+    """
+    if not isinstance(survival, pd.DataFrame):
+        raise TypeError(f"survival must be a pandas DataFrame; got {type(survival).__name__}")
+    if survival.empty:
+        raise ValueError("survival is empty; give one column per cohort and one row per period")
+    t = as_float_array("survival index", survival.index)
+    fig, ax = _figure(figsize)
+    for i, (name, series) in enumerate(survival.items()):
+        share = check_range(f"survival[{name!r}]", series.to_numpy(dtype=float), 0.0, 1.0)
+        ax.plot(
+            t, share, marker="o", markersize=3, color=_PALETTE[i % len(_PALETTE)], label=str(name)
+        )
+    if constant_rate is not None:
+        rate = check_probability("constant_rate", constant_rate, allow_one=False)
+        ax.plot(
+            t, rate ** (t - t.min()), color=_GREY, linestyle=":", label=f"constant r = {rate:.0%}"
+        )
+    ax.set_ylim(0, 1.02)
+    ax.yaxis.set_major_formatter("{x:.0%}")
+    ax.grid(True, axis="y", alpha=0.3)
+    ax.legend(frameon=False, fontsize=TEXT_SIZE)
+    _finish(ax, title, xlabel, ylabel)
+    return fig
+
+
+def zone_of_tolerance_plot(
+    data: pd.DataFrame,
+    *,
+    label: str = "attribute",
+    adequate: str = "adequate",
+    desired: str = "desired",
+    performance: str = "performance",
+    title: str = "Zone of tolerance",
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
+    """Zones of tolerance as bars from adequate to desired service, with perceived performance.
+
+    One row per attribute: a grey bar spans the zone of tolerance (Zeithaml, Berry and
+    Parasuraman 1993), a marker shows the perceived performance, coloured by the outcome of
+    :func:`cpvkit.satisfaction.disconfirmation` (below the zone dissatisfied, inside
+    satisfied, above delighted).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per attribute with the columns named by the other arguments.
+    label, adequate, desired, performance : str
+        Column names of the attribute label and the three service levels.
+    title : str
+        Figure title.
+    figsize : tuple of float, optional
+        Figure size in inches; by default it grows with the number of attributes.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        If a column is missing, a level is not finite or adequate exceeds desired.
+    TypeError
+        If ``data`` is not a DataFrame or a level is not numeric.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame(
+    ...     {"attribute": ["Speed", "Courtesy"], "adequate": [5, 4], "desired": [8, 7],
+    ...      "performance": [4.5, 7.5]}
+    ... )
+    >>> fig = zone_of_tolerance_plot(frame)
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['Courtesy', 'Speed']
+    """
+    frame = require_columns(data, [label, adequate, desired, performance], "data")
+    result = satisfaction.disconfirmation(
+        performance=_numeric_column(frame, performance),
+        adequate=_numeric_column(frame, adequate),
+        desired=_numeric_column(frame, desired),
+    )
+    low = _numeric_column(frame, adequate)[::-1]
+    high = _numeric_column(frame, desired)[::-1]
+    perf = _numeric_column(frame, performance)[::-1]
+    outcome = np.atleast_1d(result.outcome)[::-1]
+    names = frame[label].astype(str).to_numpy()[::-1]
+    if figsize is None:
+        figsize = (7.5, 1.6 + 0.55 * len(frame))
+    fig, ax = _figure(figsize)
+    y = np.arange(len(frame))
+    ax.barh(y, high - low, left=low, height=0.5, color=_GREY, alpha=0.45, label="zone of tolerance")
+    colours = {"dissatisfied": _VERMILION, "satisfied": _BLUE, "delighted": _GREEN}
+    markers = {"dissatisfied": "v", "satisfied": "o", "delighted": "^"}
+    for kind in satisfaction.DISCONFIRMATION_OUTCOMES:
+        hit = outcome == kind
+        if hit.any():
+            ax.scatter(
+                perf[hit],
+                y[hit],
+                s=70,
+                marker=markers[kind],
+                color=colours[kind],
+                zorder=3,
+                label=f"perceived: {kind}",
+            )
+    ax.set_yticks(y, labels=names)
+    span = np.concatenate([low, high, perf])
+    ax.set_xlim(span.min() - 0.6, span.max() + 0.6)
+    fig.legend(loc="outside lower center", ncol=4, fontsize=TEXT_SIZE - 0.5, frameon=False)
+    _finish(ax, title, "Service level (rating scale)", "")
+    return fig
