@@ -19,7 +19,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 
-def _serve_student_notebooks(app: Sphinx, exception: Exception | None) -> None:
+def serve_student_notebooks(app: Sphinx, exception: Exception | None) -> None:
+    """Replace the downloadable copy of each exercise page by its student notebook."""
     if exception is not None or app.builder.format != "html":
         return
     sources = Path(app.outdir) / "_sources" / "exercises"
@@ -52,7 +53,8 @@ class _DropHiddenSolutions(SphinxTransform):
 
 
 def setup(app: Sphinx) -> None:
-    """Register the hooks (called from the book's local extension)."""
+    """Register the gated-solution fix (the book's local extension calls it, and connects
+    :func:`serve_student_notebooks` to ``build-finished``)."""
     from sphinx_exercise.directive import SolutionStartDirective
 
     class GatedSolutionStart(SolutionStartDirective):
@@ -67,4 +69,3 @@ def setup(app: Sphinx) -> None:
 
     app.add_directive("solution-start", GatedSolutionStart, override=True)
     app.add_transform(_DropHiddenSolutions)
-    app.connect("build-finished", _serve_student_notebooks)
