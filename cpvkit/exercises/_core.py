@@ -379,15 +379,8 @@ Write the number without commas: 1090000 (or 1_090_000).
         return result
 
     def _check(self, n: Any, answer: Any) -> CheckResult:
-        if not isinstance(n, int) or isinstance(n, bool) or n not in self.questions:
-            have = ", ".join(str(k) for k in sorted(self.questions)) or "none yet"
-            return CheckResult(
-                0,
-                "invalid",
-                f"There is no answer key for question {n!r} (questions with a key: {have}). "
-                "Run the cells above this one first.",
-            )
-        q = self.questions[n]
+        if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+            return CheckResult(0, "invalid", f"There is no question {n!r}: use its number, e.g. 1.")
         if answer is _MISSING:
             return CheckResult(
                 n,
@@ -402,6 +395,16 @@ Write the number without commas: 1090000 (or 1_090_000).
                 f"Question {n}: not answered yet. Replace None with your answer and run "
                 "both cells.",
             )
+        if n not in self.questions:
+            have = ", ".join(str(k) for k in sorted(self.questions)) or "none yet"
+            return CheckResult(
+                n,
+                "invalid",
+                f"There is no answer key for question {n} (questions with a key: {have}). In "
+                "a student notebook, run the key cell near the top; on the exercise page, the "
+                "key is registered by the question's solution cells.",
+            )
+        q = self.questions[n]
         kind = q["kind"]
         if kind == "number":
             return self._check_number(n, q, answer)
