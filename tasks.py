@@ -6,6 +6,7 @@
     python3 tasks.py lab        open the calculators notebook in JupyterLab
     python3 tasks.py notebooks  re-execute every notebook in place (after editing one)
     python3 tasks.py bench      run the benchmark scripts in benchmarks/
+    python3 tasks.py assignments  graded Otter-Grader assignments for the instructor pack
     python3 tasks.py slides     build the chapter slide decks into _build/html/slides
     python3 tasks.py instructor build the instructor pack into _build/instructor (not public)
     python3 tasks.py pdf        print the whole book (without solutions) to _build/html/book.pdf
@@ -180,6 +181,11 @@ def _instructor_index() -> str:
             "(part \u201cFor instructors only\u201d).",
         ),
         ("slides/index.html", "One slide deck per chapter (reveal.js; opens offline)."),
+        (
+            "assignments/README.md",
+            "Graded Otter-Grader assignments with answer keys and hidden tests "
+            "(written by <code>python3 tasks.py assignments</code>).",
+        ),
     ]
     items = "\n".join(f'<li><a href="{href}">{href}</a>: {text}</li>' for href, text in rows)
     return (
@@ -340,6 +346,21 @@ def cmd_bench(args: argparse.Namespace) -> None:
         run(PYTHON, script.relative_to(ROOT))
 
 
+def cmd_assignments(args: argparse.Namespace) -> None:
+    """Write the graded assignments (answer keys, hidden tests) outside the public site."""
+    ensure_venv()
+    out = Path(args.output).resolve()
+    run(
+        PYTHON,
+        "scripts/make_student_notebooks.py",
+        "--out",
+        out / "student-notebooks",
+        "--assignments",
+        out,
+    )
+    _say(f"assignments written to {out} (for instructors only: they hold the answer keys)")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -358,6 +379,9 @@ def main(argv: list[str] | None = None) -> None:
     n.add_argument("paths", nargs="*", help="notebooks to run (default: all)")
     n.set_defaults(func=cmd_notebooks)
     sub.add_parser("bench", help="run the benchmarks").set_defaults(func=cmd_bench)
+    a = sub.add_parser("assignments", help="graded assignments for the instructor pack")
+    a.add_argument("--output", default=str(ROOT / "_build" / "instructor" / "assignments"))
+    a.set_defaults(func=cmd_assignments)
     sub.add_parser("slides", help="build the slide decks").set_defaults(func=cmd_slides)
     sub.add_parser("instructor", help="build the instructor pack").set_defaults(func=cmd_instructor)
     sub.add_parser("pdf", help="print the book to _build/html/book.pdf").set_defaults(func=cmd_pdf)

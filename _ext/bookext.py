@@ -2,7 +2,8 @@
 
 - The exercise pages' *download* button serves a student notebook: the copy of each exercise
   notebook that the site offers for download (``_sources/exercises/*.ipynb``) is replaced by the
-  version without worked solutions from ``exercises/student/``, whichever way the site is built.
+  student notebook generated from the page (:mod:`cpvkit.exercises.sphinxext`), whichever way
+  the site is built; ``hide_solutions`` also drops gated solutions.
 - Every asset is served by the site itself: MathJax comes from a Python package
   (``sphinx-mathjax-offline``) and is copied into ``_static/mathjax``; the Thebe configuration
   (scripts that point at a CDN, for a feature this book does not use) and unused widget state
@@ -35,16 +36,9 @@ MATHJAX_PARTS = ("tex-chtml.js", "input", "output/chtml", "ui", "a11y", "sre", "
 
 
 def _serve_student_notebooks(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
-        return
-    student_dir = Path(app.srcdir) / "exercises" / "student"
-    sources = Path(app.outdir) / "_sources" / "exercises"
-    if not student_dir.is_dir() or not sources.is_dir():
-        return
-    for student in student_dir.glob("*.ipynb"):
-        target = sources / student.name
-        if target.exists():
-            shutil.copyfile(student, target)
+    from cpvkit.exercises import sphinxext
+
+    sphinxext.serve_student_notebooks(app, exception)
 
 
 def _mathjax_source() -> Path | None:
@@ -147,6 +141,9 @@ def _finish_pages(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, object]:
     bookbib.register()  # the author-year bibliography style, "authoryear"
+    from cpvkit.exercises import sphinxext
+
+    sphinxext.setup(app)  # hide_solutions also drops gated solutions
     app.connect("config-inited", _use_local_mathjax)
     app.connect("builder-inited", _index_without_solutions)
     app.connect("doctree-resolved", _drop_thebe_config, priority=900)

@@ -2,9 +2,9 @@
 
 Builds the book twice into temporary folders from the stored notebook outputs (no execution):
 once as published (every solution in a dropdown) and once with ``hide_solutions`` (the
-instructor's switch), then looks for every piece of solution text - reference answers,
-explanations, model answers and solution code - in the exercise pages and in the notebooks the
-site offers for download.
+instructor's switch). Then looks for every piece of solution text - explanations, model
+answers, rubrics and solution code, as written on the exercise page - in the pages and in the
+notebooks the site offers for download, which must be the generated student notebooks.
 """
 
 from __future__ import annotations
@@ -14,21 +14,16 @@ import json
 import re
 from pathlib import Path
 
+import nbformat
 import pytest
 
 import tasks
-from cpvkit.exercises import Chapter, Written, banks
+from cpvkit.exercises import authoring
 
 pytestmark = pytest.mark.book
 
 ROOT = Path(tasks.ROOT)
-BANKS = banks()
-PAGES = {
-    1: "01_satisfaction",
-    2: "02_perceived_value",
-    3: "03_relationship_marketing",
-    4: "04_crm_clv",
-}
+PAGES = sorted((ROOT / "exercises").glob("0*.ipynb"))
 
 
 def _build(folder: Path, hide: bool) -> Path:
@@ -51,72 +46,75 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _page_text(site: Path, number: int) -> str:
+def _page_text(site: Path, page: Path) -> str:
     """The visible text of an exercise page (tags and scripts removed, entities decoded)."""
-    raw = (site / "exercises" / f"{PAGES[number]}.html").read_text(encoding="utf-8")
+    raw = (site / "exercises" / f"{page.stem}.html").read_text(encoding="utf-8")
     raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
     return _squash(html.unescape(re.sub(r"<[^>]+>", "", raw)))
 
 
-def _plain_fragment(markdown: str) -> str:
-    """The longest run of the text that Sphinx renders verbatim (no markup, quotes, maths)."""
-    pieces = re.split(r"[$`*{}\\'\"_\[\]()<>:\-]", markdown)
-    best = max((_squash(p) for p in pieces), key=len, default="")
-    return best
+def _plain_fragments(markdown: str) -> list[str]:
+    """Runs of a markdown text that Sphinx renders verbatim (no markup, quotes, maths)."""
+    pieces = re.split(r"[$`*{}\\'\"_\[\]()<>:\-]|\n\s*\n", markdown)
+    return [_squash(p) for p in pieces if len(_squash(p)) >= 30]
 
 
-def _secrets(chapter: Chapter) -> list[str]:
+def _solution_cells(page: Path) -> list[nbformat.NotebookNode]:
+    nb = nbformat.read(page, as_version=4)
+    cells = []
+    for first, last, _ in authoring._solution_ranges(nb.cells):
+        cells += nb.cells[first + 1 : last]
+    return cells
+
+
+def _secrets(page: Path, *, code: bool = True) -> list[str]:
     """Text that only a solution contains, as it would appear on the page."""
-    public = _squash(
-        " ".join(
-            [chapter.intro, chapter.setup]
-            + [q.prompt for q in chapter.questions]
-            + [o for q in chapter.questions for o in getattr(q, "options", ())]
-        )
-    )
+    nb = nbformat.read(page, as_version=4)
+    solution_ids = {c.get("id") for c in _solution_cells(page)}
+    public = _squash(" ".join(c.source for c in nb.cells if c.get("id") not in solution_ids))
     found = []
-    for q in chapter.questions:
-        texts = [q.explanation]
-        if isinstance(q, Written):
-            texts.append(q.model_answer)
-        for text in texts:
-            fragment = _plain_fragment(text)
-            if len(fragment) >= 25:
-                found.append(fragment)
-        for line in q.solution.splitlines():
-            if len(line.strip()) > 20:
-                found.append(_squash(line))
+    for cell in _solution_cells(page):
+        if cell.cell_type == "markdown":
+            found += _plain_fragments(cell.source)
+        elif code and "remove-cell" not in cell.metadata.get("tags", []):
+            found += [_squash(line) for line in cell.source.splitlines() if len(line.strip()) > 25]
     return [s for s in found if s not in public]
 
 
-@pytest.mark.parametrize("chapter", BANKS, ids=lambda ch: f"ch{ch.number}")
-def test_hidden_build_has_no_solution(hidden_site: Path, chapter: Chapter) -> None:
-    page = (hidden_site / "exercises" / f"{PAGES[chapter.number]}.html").read_text("utf-8")
-    assert 'class="solution' not in page
-    assert page.count('class="exercise') >= len(chapter.questions)
-    text = _page_text(hidden_site, chapter.number)
-    assert "Answer:" not in text and "Model answer" not in text
-    leaked = [s for s in _secrets(chapter) if s in text]
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_hidden_build_has_no_solution(hidden_site: Path, page: Path) -> None:
+    html_page = (hidden_site / "exercises" / f"{page.stem}.html").read_text("utf-8")
+    questions = authoring.parse_page(page)
+    assert 'class="solution' not in html_page
+    assert html_page.count('class="exercise') >= len(questions)
+    text = _page_text(hidden_site, page)
+    assert "Answer:" not in text and "Model answer" not in text and "Rubric" not in text
+    leaked = [s for s in _secrets(page) if s in text]
     assert not leaked, f"solution text in the instructor build: {leaked}"
 
 
-@pytest.mark.parametrize("chapter", BANKS, ids=lambda ch: f"ch{ch.number}")
-def test_full_build_shows_solutions_as_dropdowns(full_site: Path, chapter: Chapter) -> None:
-    page = (full_site / "exercises" / f"{PAGES[chapter.number]}.html").read_text("utf-8")
-    assert page.count('class="solution dropdown') == len(chapter.questions)
-    text = _page_text(full_site, chapter.number)
-    missing = [s for s in _secrets(chapter) if s not in text]
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_full_build_shows_solutions_as_dropdowns(full_site: Path, page: Path) -> None:
+    html_page = (full_site / "exercises" / f"{page.stem}.html").read_text("utf-8")
+    questions = authoring.parse_page(page)
+    assert html_page.count('class="solution dropdown') == len(questions)
+    text = _page_text(full_site, page)
+    missing = [s for s in _secrets(page, code=False) if s not in text]
     assert not missing, f"solution text expected on the page: {missing}"
+    assert "{glue" not in text, "every glued number is filled in"
+    assert "not answered yet" not in text, "the checks' outputs are not shown on the site"
+    assert "answer key" not in text.casefold()
 
 
 @pytest.mark.parametrize("site_name", ["hidden_site", "full_site"])
 def test_downloads_are_student_notebooks(site_name: str, request: pytest.FixtureRequest) -> None:
     site = request.getfixturevalue(site_name)
-    for chapter in BANKS:
-        download = site / "_sources" / "exercises" / f"{PAGES[chapter.number]}.ipynb"
+    for page in PAGES:
+        download = site / "_sources" / "exercises" / f"{page.stem}.ipynb"
         nb = json.loads(download.read_text(encoding="utf-8"))
-        assert not any("solution" in c["metadata"].get("tags", []) for c in nb["cells"])
         text = _squash(" ".join("".join(c["source"]) for c in nb["cells"]))
-        assert "{solution}" not in text
-        leaked = [s for s in _secrets(chapter) if s in text]
+        assert "solution-start" not in text and "{solution" not in text
+        assert 'ex.load("""' in text, "the student notebook loads its answer key"
+        assert not any(c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
+        leaked = [s for s in _secrets(page) if s in text]
         assert not leaked, f"solution text in the downloadable notebook: {leaked}"

@@ -1,43 +1,20 @@
-"""Self-checking exercises for the book's exercise pages.
+"""Self-checks for the book's exercise pages (a small runtime).
 
-One module per chapter holds its question bank (``chapter1`` ... ``chapter4``); each exposes
-``CHAPTER`` (a :class:`~cpvkit.exercises._core.Chapter`) and ``check``::
+Each exercise page (``exercises/0N_*.ipynb``) is the one source of its questions: its set-up
+cell creates a :class:`Sheet`, its solution cells register the reference answers, and the
+student notebook generated from it loads the answer key and checks answers::
 
-    from cpvkit.exercises import chapter3 as ex
+    from cpvkit.exercises import Sheet
+    ex = Sheet("ex-relationship")
     answer_1 = 5.0
-    ex.check(1, answer_1)       # prints feedback, returns a CheckResult
+    ex.check(1)                 # prints feedback, returns a CheckResult
 
-The chapter modules are imported on first use, so ``import cpvkit.exercises`` stays light.
-The bank format is described in :mod:`cpvkit.exercises._core`.
+:mod:`cpvkit.exercises.authoring` turns a page into its answer key, its student notebook and
+its Otter-Grader assignment (it needs ``nbformat``, installed with the book's tools).
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from cpvkit.exercises._core import CheckResult, Sheet, accepts, accepts_option, written_size
 
-from cpvkit.exercises._core import Chapter, CheckResult, Choice, Mistake, Numeric, Written
-
-CHAPTERS = ("chapter1", "chapter2", "chapter3", "chapter4")
-
-__all__ = [*CHAPTERS, "Chapter", "CheckResult", "Choice", "Mistake", "Numeric", "Written", "banks"]
-
-
-def __getattr__(name: str) -> Any:
-    if name in CHAPTERS:
-        return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def banks() -> list[Chapter]:
-    """The question banks that exist, in chapter order (a missing chapter module is skipped)."""
-    found = []
-    for name in CHAPTERS:
-        try:
-            module = importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
-            continue
-        found.append(module.CHAPTER)
-    return found
+__all__ = ["CheckResult", "Sheet", "accepts", "accepts_option", "written_size"]

@@ -1,61 +1,43 @@
-"""Question classes behind the book's exercise pages and their self-checks.
+"""The self-checks of the book's exercise pages: a small runtime.
 
-Bank format
------------
-Each chapter has one module ``cpvkit/exercises/chapterN.py`` that defines::
+An exercise page (``exercises/0N_*.ipynb``) is the single source of its questions. Its set-up
+cell creates a :class:`Sheet`; the hidden *key* cell in the solution of each question registers
+the reference answer computed by the solution cell above it, with the typical mistakes::
 
-    CHAPTER = Chapter(
-        number=3,
-        title="Relationship marketing",
-        label="ex-relationship",           # page label (ex-satisfaction, ex-perceived-value, ...)
-        intro="Markdown shown under the page title (may use {ref}, {term}, {cite:p}).",
-        setup="from cpvkit import relationship\\n...",  # code shown to the student, run first
-        questions=[Numeric(...), Choice(...), Written(...), ...],
-    )
-    check = CHAPTER.check
+    ex = Sheet("ex-satisfaction")
+    ...
+    ex.number(1, answer, abs_tol=0.5, mistakes={promoters_only: "Subtract the detractors."})
 
-and nothing else that runs at import (the setup code runs lazily, on the first check).
-Questions are numbered 1, 2, ... in list order. Every question has ``title`` (a few words, the
-exercise heading), ``prompt`` (markdown), ``hint`` (markdown that teaches, shown after a wrong
-answer) and ``explanation`` (markdown, the worked solution shown in the solution dropdown).
-
-- :class:`Numeric` - ``solution`` is Python code that binds ``answer`` to the number; it runs
-  after ``setup`` in a fresh copy of the setup namespace. The expected value is *computed* by
-  running it (cached), never typed in. ``rel_tol``/``abs_tol`` set the accepted rounding
-  (default 1 % relative); ``share=True`` also accepts a share given in percent (0.6 or 60).
-  ``mistakes`` lists :class:`Mistake` objects: an expression evaluated in the solution namespace
-  after the solution ran (so it can use the solution's variables) that gives a typical wrong
-  number, and the targeted feedback for it. Each Numeric needs at least one mistake (the tests
-  check that it fails).
-- :class:`Choice` - ``options`` (texts, shown as A, B, C, ...), ``correct`` (the letter),
-  ``feedback`` (optional dict letter -> message for a wrong option; ``hint`` otherwise) and an
-  optional ``solution`` code cell that supports the choice (binds ``answer`` to the letter).
-  Students answer with the letter or the option text (case-insensitive).
-- :class:`Written` - interpretation. ``model_answer`` (markdown, for the solution), ``key_ideas``
-  as ``{"idea in a few words": ("keyword", "other keyword", ...)}``: an idea counts as covered
-  when any of its keywords occurs (case-insensitive substring) in the answer. An answer passes
-  with at least ``min_words`` words (default 25) and ``min_ideas`` ideas covered (default: half
-  of them, rounded up); the feedback names the ideas covered and those still missing.
-
-Students call ``check(n, answer)``: it prints the feedback (correct, wrong with a hint, "Not
-answered yet" for ``None`` or ``...``, a plain message for an answer of the wrong type) and
-returns a :class:`CheckResult`. It never raises.
+The student notebook generated from the page has no solution cells; instead it loads the answer
+key (computed when the notebook is generated, see :mod:`cpvkit.exercises.authoring`) and the
+student runs ``ex.check(1)`` after writing ``answer_1``. The check prints feedback and never
+raises: a name not defined yet, ``None``, text, a number typed with commas or a percent sign
+each get a plain message. Written answers are never graded: once the student has written
+something of substance, the check shows the rubric and the model answer to compare with.
 """
 
 from __future__ import annotations
 
+import base64
+import inspect
+import json
 import math
 import numbers
 import re
+import zlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-__all__ = ["Chapter", "CheckResult", "Choice", "Mistake", "Numeric", "Written"]
+__all__ = ["CheckResult", "Sheet", "accepts", "accepts_option", "written_size"]
 
-LETTERS = "ABCDEFGHIJ"
+_MISSING = object()
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[^\W\d_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+(?:['’-][^\W\d_]+)*|\d+")
+# A Chinese word is about two characters long on average: that is how characters are counted.
+CJK_CHARS_PER_WORD = 2.0
 
 
 @dataclass(frozen=True)
@@ -67,8 +49,8 @@ class CheckResult:
     question : int
         Question number.
     status : str
-        ``"correct"``, ``"incorrect"``, ``"unanswered"`` or ``"invalid"`` (wrong type or
-        unknown question).
+        ``"correct"``, ``"incorrect"``, ``"unanswered"``, ``"invalid"`` (an answer of the wrong
+        form) or ``"self-assess"`` (a written answer: compare it with the model answer).
     message : str
         The feedback printed for the student.
     """
@@ -79,101 +61,15 @@ class CheckResult:
 
     @property
     def correct(self) -> bool:
-        """True when the answer was accepted."""
+        """True when the answer was accepted (never for a written answer)."""
         return self.status == "correct"
 
     def __repr__(self) -> str:
         return f"CheckResult(question={self.question}, status={self.status!r})"
 
     def _ipython_display_(self) -> None:
-        # The feedback is printed by check(); showing the object again would repeat it.
+        # check() printed the feedback already
         return None
-
-
-@dataclass(frozen=True)
-class Mistake:
-    """A typical wrong numeric answer and the feedback for it.
-
-    Parameters
-    ----------
-    expr : str
-        Python expression evaluated in the solution namespace (after the solution ran).
-    feedback : str
-        Message shown when the student's answer matches this value.
-    """
-
-    expr: str
-    feedback: str
-
-
-@dataclass
-class _Question:
-    title: str
-    prompt: str
-    hint: str
-    explanation: str
-
-    kind = "question"
-
-    def placeholder(self) -> str:
-        return "None  # replace None with your answer"
-
-
-@dataclass
-class Numeric(_Question):
-    """A question whose answer is one number, computed by ``solution``."""
-
-    solution: str = ""
-    mistakes: Sequence[Mistake] = ()
-    rel_tol: float = 0.01
-    abs_tol: float = 0.0
-    share: bool = False
-    unit: str = ""
-
-    kind = "numeric"
-
-    def placeholder(self) -> str:
-        return "None  # replace None with your answer (a number)"
-
-
-@dataclass
-class Choice(_Question):
-    """A multiple-choice question; ``correct`` is the letter of the right option."""
-
-    options: Sequence[str] = ()
-    correct: str = "A"
-    feedback: Mapping[str, str] = field(default_factory=dict)
-    solution: str = ""
-
-    kind = "choice"
-
-    def placeholder(self) -> str:
-        return 'None  # replace None with your answer, a letter such as "A"'
-
-    def options_markdown(self) -> str:
-        return "\n".join(f"- **{LETTERS[i]}.** {text}" for i, text in enumerate(self.options))
-
-
-@dataclass
-class Written(_Question):
-    """An interpretation question checked for length and key ideas."""
-
-    model_answer: str = ""
-    key_ideas: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    min_words: int = 25
-    min_ideas: int | None = None
-    solution: str = ""
-
-    kind = "written"
-
-    def placeholder(self) -> str:
-        return 'None  # replace None with your answer in quotes: "..." (a few sentences)'
-
-    @property
-    def ideas_needed(self) -> int:
-        if self.min_ideas is not None:
-            return self.min_ideas
-        return math.ceil(len(self.key_ideas) / 2)
 
 
 def _is_number(value: Any) -> bool:
@@ -193,140 +89,286 @@ def _type_name(value: Any) -> str:
         return f"a pandas {type(value).__name__} (pick the one value you need, e.g. with .item())"
     if isinstance(value, list | tuple | np.ndarray):
         return "a list or array of values"
-    if _is_number(value):
-        return "a number"
     return f"a {type(value).__name__}"
 
 
-class Chapter:
-    """The question bank of one chapter.
+def _comma_number(value: Any) -> int | None:
+    """The number a student meant by ``1,090,000`` (Python reads it as a tuple), or None."""
+    if not isinstance(value, tuple) or len(value) < 2:
+        return None
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+        return None
+    if value[0] < 0 or not all(0 <= v <= 999 for v in value[1:]) or value[0] > 999:
+        return None
+    return int(str(value[0]) + "".join(f"{v:03d}" for v in value[1:]))
+
+
+def _read_text_number(text: str) -> tuple[float, bool] | None:
+    """``'54%'`` -> (0.54, True), ``'1,090,000'`` -> (1090000.0, False); None if not a number."""
+    cleaned = text.strip().replace(",", "").replace("_", "").replace(" ", "")
+    cleaned = cleaned.strip("€$£¥").replace("points", "").replace("pts", "")
+    percent = cleaned.endswith("%")
+    cleaned = cleaned.rstrip("%")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    if not math.isfinite(value):
+        return None
+    return (value / 100 if percent else value), percent
+
+
+def accepts(
+    answer: Any,
+    expected: float,
+    *,
+    rel_tol: float = 0.01,
+    abs_tol: float = 0.0,
+    share: bool = False,
+) -> bool:
+    """True when ``answer`` matches ``expected`` within the tolerance.
+
+    A share may be given as 0.6, as 60 (percent) or as the text ``"60%"``; any number may be
+    given as text (``"1,090,000"``). This is what the graded assignments' hidden tests call.
 
     Parameters
     ----------
-    number : int
-        Chapter number (labels of the questions are ``ex{number}-q{n}``).
-    title : str
-        Page title after "Exercises: ".
-    label : str
-        Page label, such as ``"ex-relationship"``.
-    intro : str
-        Markdown shown under the title.
-    setup : str
-        Code run before every solution and shown to the student as the first code cell.
-    questions : sequence of Numeric, Choice or Written
-        The questions, numbered from 1 in this order.
+    answer : object
+        The student's answer.
+    expected : float
+        The reference answer.
+    rel_tol, abs_tol : float
+        Accepted difference: the larger of ``rel_tol * |expected|`` and ``abs_tol``.
+    share : bool, default False
+        The expected answer is a share (0 to 1): also accept it in percent.
+
+    Returns
+    -------
+    bool
 
     Examples
     --------
-    >>> demo = Chapter(
-    ...     9, "Demo", "ex-demo", "", "margin = 100",
-    ...     [Numeric("Double it", "What is twice the margin?", "Multiply by two.", "",
-    ...              solution="answer = 2 * margin",
-    ...              mistakes=[Mistake("margin", "That is the margin itself.")])],
-    ... )
-    >>> demo.expected(1)
-    200.0
-    >>> demo.check(1, 200)
-    Question 1: correct! Well done.
+    >>> accepts(63.4, 0.634, share=True), accepts("63.4%", 0.634, share=True)
+    (True, True)
+    >>> accepts(0.5, 0.634, share=True)
+    False
+    """
+    return any(_close(c, expected, rel_tol, abs_tol) for c in _candidates(answer, share, expected))
+
+
+def _candidates(answer: Any, share: bool, expected: float) -> list[float]:
+    percent = False
+    if isinstance(answer, str):
+        read = _read_text_number(answer)
+        if read is None:
+            return []
+        value, percent = read
+    elif _comma_number(answer) is not None:
+        value = float(_comma_number(answer))  # type: ignore[arg-type]
+    elif _is_number(answer):
+        value = float(answer)
+    else:
+        return []
+    if not math.isfinite(value):
+        return []
+    out = [value]
+    if share and not percent and abs(expected) <= 1:
+        out.append(value / 100)
+    return out
+
+
+def _close(a: float, b: float, rel_tol: float, abs_tol: float) -> bool:
+    return abs(a - b) <= max(abs_tol, rel_tol * abs(b)) + 1e-12
+
+
+def written_size(text: str) -> tuple[float, int, int]:
+    """Length of a written answer: (words, words in Latin script, Chinese characters).
+
+    Chinese is written without spaces, so its characters are counted and converted to words at
+    about two characters a word; a mixed answer adds both.
+
+    Examples
+    --------
+    >>> written_size("Expectations are the reference point.")
+    (5.0, 5, 0)
+    >>> written_size("满意度取决于期望。")
+    (4.0, 0, 8)
+    """
+    chars = len(_CJK.findall(text))
+    words = len(_WORD.findall(_CJK.sub(" ", text)))
+    return round(words + chars / CJK_CHARS_PER_WORD, 1), words, chars
+
+
+def _tokens(text: str) -> list[str]:
+    """Words, and the Chinese text as character pairs (for repetition and copy tests)."""
+    low = text.casefold()
+    out = _WORD.findall(_CJK.sub(" ", low))
+    for run in re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+", low):
+        out += [run[i : i + 2] for i in range(max(1, len(run) - 1))]
+    return out
+
+
+def _shingles(tokens: Sequence[str], k: int = 3) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + k]) for i in range(max(0, len(tokens) - k + 1))}
+
+
+class Sheet:
+    """The self-checks of one exercise page.
+
+    Parameters
+    ----------
+    label : str
+        The page's label, such as ``"ex-satisfaction"``.
+
+    Examples
+    --------
+    >>> ex = Sheet("ex-demo")
+    >>> ex.number(1, 200.0, mistakes={100.0: "That is the margin itself."})
+    >>> answer_1 = 200
+    >>> ex.check(1)
+    Question 1: correct. Well done.
     CheckResult(question=1, status='correct')
-    >>> demo.check(1, 100).status
+    >>> ex.check(1, 100).status
     Question 1: not quite. That is the margin itself.
-    Hint: Multiply by two.
     'incorrect'
-    >>> demo.check(1, "two hundred").status
-    Question 1: the answer should be one number, but you gave text (a string in quotes). \
-Compute the value and assign it, e.g. answer_1 = 12.5.
+    >>> ex.check(1, (1, 90, 0)).status  # answer_1 = 1,090,000
+    Question 1: Python read the commas in 1,090,000 as separators of three numbers, (1, 90, 0). \
+Write the number without commas: 1090000 (or 1_090_000).
     'invalid'
     """
 
-    def __init__(
-        self,
-        number: int,
-        title: str,
-        label: str,
-        intro: str,
-        setup: str,
-        questions: Sequence[_Question],
-    ) -> None:
-        self.number = number
-        self.title = title
+    def __init__(self, label: str) -> None:
+        if not isinstance(label, str) or not label:
+            raise ValueError(f"label must be the page's label as text, got {label!r}")
         self.label = label
-        self.intro = intro
-        self.setup = setup
-        self.questions = list(questions)
-        self._setup_ns: dict[str, Any] | None = None
-        self._solved: dict[int, dict[str, Any]] = {}
+        self.questions: dict[int, dict[str, Any]] = {}
+        self.glued: dict[str, Any] = {}
 
     def __repr__(self) -> str:
-        return f"Chapter({self.number}, {self.title!r}, {len(self.questions)} questions)"
+        return f"Sheet({self.label!r}, {len(self.questions)} questions with a key)"
 
-    # -- reference solutions -------------------------------------------------------------
-    def question(self, n: int) -> _Question:
-        """Question number ``n`` (1-based)."""
-        if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= len(self.questions):
-            raise ValueError(
-                f"question must be a number from 1 to {len(self.questions)}, got {n!r}"
-            )
-        return self.questions[n - 1]
+    # -- the key, registered by the page's solution cells -----------------------------------
+    @staticmethod
+    def _n(n: Any) -> int:
+        if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+            raise ValueError(f"the question number must be a whole number from 1, got {n!r}")
+        return n
 
-    def _namespace(self) -> dict[str, Any]:
-        if self._setup_ns is None:
-            ns: dict[str, Any] = {"__name__": f"cpvkit_exercises_ch{self.number}"}
-            exec(compile(self.setup, f"<chapter {self.number} setup>", "exec"), ns)
-            self._setup_ns = ns
-        return self._setup_ns
-
-    def solve(self, n: int) -> dict[str, Any]:
-        """Run the reference solution of question ``n``; return its namespace (cached)."""
-        if n not in self._solved:
-            q = self.question(n)
-            ns = dict(self._namespace())
-            if q.solution:
-                code = compile(q.solution, f"<chapter {self.number} question {n}>", "exec")
-                exec(code, ns)
-            self._solved[n] = ns
-        return self._solved[n]
-
-    def expected(self, n: int) -> Any:
-        """The reference answer of question ``n`` (a float for Numeric, a letter for Choice)."""
-        q = self.question(n)
-        if isinstance(q, Numeric):
-            return float(self.solve(n)["answer"])
-        if isinstance(q, Choice):
-            return q.correct
-        return q.model_answer
-
-    def mistake_values(self, n: int) -> list[float]:
-        """The wrong numbers listed as typical mistakes of Numeric question ``n``."""
-        q = self.question(n)
-        if not isinstance(q, Numeric):
-            return []
-        ns = self.solve(n)
-        return [float(eval(m.expr, ns)) for m in q.mistakes]  # noqa: S307 - trusted bank code
-
-    # -- checking ------------------------------------------------------------------------
-    def check(self, n: int, answer: Any, *, quiet: bool = False) -> CheckResult:
-        """Check a student's answer to question ``n``, print the feedback and return it.
+    def number(
+        self,
+        n: int,
+        answer: float,
+        *,
+        rel_tol: float = 0.01,
+        abs_tol: float = 0.0,
+        share: bool = False,
+        mistakes: Mapping[float, str] | Sequence[tuple[float, str]] = (),
+    ) -> None:
+        """Register the reference answer of a numeric question.
 
         Parameters
         ----------
         n : int
-            Question number, from 1.
-        answer : object
-            The student's answer: a number (Numeric), a letter or option text (Choice), a text
-            (Written); ``None`` or ``...`` means not answered yet.
+            Question number.
+        answer : float
+            The reference answer, computed by the solution cell.
+        rel_tol, abs_tol : float
+            Accepted difference: the larger of ``rel_tol * |answer|`` and ``abs_tol``.
+        share : bool, default False
+            A share (0 to 1): also accepted in percent (0.6, 60 or "60%").
+        mistakes : mapping or sequence of (value, feedback)
+            Typical wrong answers, computed by the solution cell, with targeted feedback.
+        """
+        if not _is_number(answer) or not math.isfinite(float(answer)):
+            raise ValueError(f"question {n}: the reference answer must be a number, got {answer!r}")
+        pairs = list(mistakes.items()) if isinstance(mistakes, Mapping) else list(mistakes)
+        self.questions[self._n(n)] = {
+            "kind": "number",
+            "answer": float(answer),
+            "rel_tol": float(rel_tol),
+            "abs_tol": float(abs_tol),
+            "share": bool(share),
+            "mistakes": [[float(v), str(f)] for v, f in pairs],
+        }
+
+    def choice(
+        self, n: int, answer: str | int, *, feedback: Mapping[Any, str] | None = None
+    ) -> None:
+        """Register the right option of a multiple-choice question (its label, e.g. "B" or 3).
+
+        ``feedback`` maps the label of a wrong option to a message for it.
+        """
+        self.questions[self._n(n)] = {
+            "kind": "choice",
+            "answer": str(answer),
+            "feedback": {str(k): str(v) for k, v in (feedback or {}).items()},
+        }
+
+    def written(self, n: int) -> None:
+        """Register a written question (its rubric and model answer come from the page)."""
+        self.questions[self._n(n)] = {"kind": "written"}
+
+    def glue(self, name: str, value: Any) -> Any:
+        """Glue a value into the page's text and keep it for the key's messages.
+
+        In the page's markdown, ``{glue:text}`name:.1f``` shows a number with a format and
+        ``{glue:md}`name``` a text. Does nothing visible outside Jupyter Book.
+        """
+        plain = _plain(value)
+        self.glued[name] = plain
+        try:
+            from myst_nb import glue
+        except ImportError:  # a student's environment
+            return value
+        if isinstance(plain, str):
+            from IPython.display import Markdown
+
+            glue(name, Markdown(plain), display=False)
+        else:
+            glue(name, plain, display=False)
+        return value
+
+    # -- the answer key of a student notebook ------------------------------------------------
+    def dump(self) -> str:
+        """The answer key as compact text (for the student notebook)."""
+        data = {"label": self.label, "questions": {str(k): v for k, v in self.questions.items()}}
+        raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return base64.b64encode(zlib.compress(raw, 9)).decode("ascii")
+
+    def load(self, key: str) -> Sheet:
+        """Load the answer key written by :meth:`dump` (the student notebook's key cell)."""
+        data = json.loads(zlib.decompress(base64.b64decode("".join(key.split()))))
+        self.label = data["label"]
+        self.questions = {int(k): v for k, v in data["questions"].items()}
+        return self
+
+    # -- checking ----------------------------------------------------------------------------
+    def check(self, n: int, answer: Any = _MISSING, *, quiet: bool = False) -> CheckResult:
+        """Check the answer to question ``n`` and print the feedback.
+
+        Parameters
+        ----------
+        n : int
+            Question number.
+        answer : object, optional
+            The answer; by default the variable ``answer_<n>`` of the notebook.
         quiet : bool, default False
-            Do not print the feedback (for tests).
+            Do not print (for tests).
 
         Returns
         -------
         CheckResult
-            Status and message. Never raises: a wrong type, an unknown question or a failing
-            reference solution give a status ``"invalid"`` and a plain message.
+            Never raises: an answer cell not run yet, a wrong type or an unknown question give a
+            plain message.
         """
+        if answer is _MISSING and isinstance(n, int):
+            frame = inspect.currentframe()
+            caller = frame.f_back if frame is not None else None
+            if caller is not None:
+                answer = caller.f_globals.get(f"answer_{n}", _MISSING)
         try:
             result = self._check(n, answer)
-        except Exception as exc:  # never show a traceback to a student
+        except Exception as exc:  # never a traceback for a student
             result = CheckResult(
                 n if isinstance(n, int) else 0,
                 "invalid",
@@ -337,104 +379,128 @@ Compute the value and assign it, e.g. answer_1 = 12.5.
         return result
 
     def _check(self, n: Any, answer: Any) -> CheckResult:
-        count = len(self.questions)
-        if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= count:
+        if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+            return CheckResult(0, "invalid", f"There is no question {n!r}: use its number, e.g. 1.")
+        if answer is _MISSING:
             return CheckResult(
-                0, "invalid", f"There is no question {n!r}: use a number from 1 to {count}."
+                n,
+                "unanswered",
+                f"Question {n}: answer_{n} is not defined yet. Write your answer in the cell "
+                f"above (answer_{n} = ...) and run that cell, then run this check again.",
             )
-        q = self.questions[n - 1]
         if answer is None or answer is Ellipsis:
             return CheckResult(
-                n, "unanswered", f"Question {n}: not answered yet. Replace None with your answer."
+                n,
+                "unanswered",
+                f"Question {n}: not answered yet. Replace None with your answer and run "
+                "both cells.",
             )
-        if isinstance(q, Numeric):
-            return self._check_numeric(n, q, answer)
-        if isinstance(q, Choice):
+        if n not in self.questions:
+            have = ", ".join(str(k) for k in sorted(self.questions)) or "none yet"
+            return CheckResult(
+                n,
+                "invalid",
+                f"There is no answer key for question {n} (questions with a key: {have}). In "
+                "a student notebook, run the key cell near the top; on the exercise page, the "
+                "key is registered by the question's solution cells.",
+            )
+        q = self.questions[n]
+        kind = q["kind"]
+        if kind == "number":
+            return self._check_number(n, q, answer)
+        if kind == "choice":
             return self._check_choice(n, q, answer)
         return self._check_written(n, q, answer)
 
-    def _check_numeric(self, n: int, q: Numeric, answer: Any) -> CheckResult:
+    @staticmethod
+    def _hint(q: Mapping[str, Any]) -> str:
+        return f"\nHint: {q['hint']}" if q.get("hint") else ""
+
+    def _check_number(self, n: int, q: Mapping[str, Any], answer: Any) -> CheckResult:
+        joined = _comma_number(answer)
+        if joined is not None:
+            shown = ",".join([str(answer[0])] + [f"{v:03d}" for v in answer[1:]])
+            return CheckResult(
+                n,
+                "invalid",
+                f"Question {n}: Python read the commas in {shown} as separators of "
+                f"{_count_word(len(answer))} numbers, {answer}. Write the number without commas: "
+                f"{joined} (or {joined:_}).",
+            )
+        note = ""
         if isinstance(answer, str):
-            try:
-                float(answer.replace(",", "").strip().rstrip("%"))
-            except ValueError:
-                pass
-            else:
+            read = _read_text_number(answer)
+            if read is None:
                 return CheckResult(
                     n,
                     "invalid",
-                    f"Question {n}: the answer is a number - write it without quotes "
-                    f"(for example 12.5, not '12.5').",
+                    f"Question {n}: the answer is one number, and {answer!r} is not a number I "
+                    f"can read. Write it without quotes, e.g. answer_{n} = 12.5.",
                 )
-        if not _is_number(answer):
+            value, percent = read
+            plain = f"{value:g}" if not percent else f"{value:g} or {value * 100:g}"
+            note = f" (I read {answer!r} as {value:g}; numbers need no quotes: {plain})"
+            if percent and not q["share"]:
+                note += "; this answer is not a share, so leave out the % sign"
+        elif not _is_number(answer):
             return CheckResult(
                 n,
                 "invalid",
                 f"Question {n}: the answer should be one number, but you gave "
                 f"{_type_name(answer)}. Compute the value and assign it, e.g. answer_{n} = 12.5.",
             )
-        value = float(answer)
-        if not math.isfinite(value):
+        elif not math.isfinite(float(answer)):
             return CheckResult(n, "invalid", f"Question {n}: the answer must be a finite number.")
-        expected = self.expected(n)
-        candidates = [value]
-        if q.share and abs(value) > 1 >= abs(expected):
-            candidates.append(value / 100)
-        tol = max(q.abs_tol, q.rel_tol * abs(expected))
-
-        def close(a: float, b: float) -> bool:
-            return abs(a - b) <= tol + 1e-12
-
-        if any(close(c, expected) for c in candidates):
-            return CheckResult(n, "correct", f"Question {n}: correct! Well done.")
-        ns = self.solve(n)
-        for mistake in q.mistakes:
-            wrong = float(eval(mistake.expr, ns))  # noqa: S307 - trusted bank code
-            if any(close(c, wrong) for c in candidates) and not close(wrong, expected):
+        expected = q["answer"]
+        tol = (q["rel_tol"], q["abs_tol"])
+        cands = _candidates(answer, q["share"], expected)
+        if any(_close(c, expected, *tol) for c in cands):
+            return CheckResult(n, "correct", f"Question {n}: correct{note}. Well done.")
+        for wrong, feedback in q["mistakes"]:
+            if any(_close(c, wrong, *tol) for c in cands) and not _close(wrong, expected, *tol):
                 return CheckResult(
-                    n, "incorrect", f"Question {n}: not quite. {mistake.feedback}\nHint: {q.hint}"
+                    n, "incorrect", f"Question {n}: not quite{note}. {feedback}{self._hint(q)}"
                 )
-        return CheckResult(n, "incorrect", f"Question {n}: not quite. Hint: {q.hint}")
+        return CheckResult(n, "incorrect", f"Question {n}: not quite{note}.{self._hint(q)}")
 
-    def _check_choice(self, n: int, q: Choice, answer: Any) -> CheckResult:
-        letters = LETTERS[: len(q.options)]
-        if not isinstance(answer, str):
+    def _check_choice(self, n: int, q: Mapping[str, Any], answer: Any) -> CheckResult:
+        options: list[list[str]] = q.get("options") or []
+        labels = [label for label, _ in options] or [q["answer"]]
+        listed = ", ".join(labels)
+        if isinstance(answer, bool) or not isinstance(answer, str | int):
             return CheckResult(
                 n,
                 "invalid",
-                f"Question {n}: answer with the letter of an option in quotes, e.g. "
-                f'answer_{n} = "{letters[0]}", not {_type_name(answer)}.',
+                f"Question {n}: answer with the label of an option ({listed}), e.g. "
+                f'answer_{n} = "{labels[0]}", not {_type_name(answer)}.',
             )
 
         def norm(s: str) -> str:
-            return " ".join(s.split()).rstrip(".").strip().casefold()
+            return " ".join(str(s).replace("*", "").split()).strip(" .)").casefold()
 
-        text = norm(answer)
+        given = norm(answer)
         chosen = None
-        letter_only = text.rstrip(")").strip()
-        if len(letter_only) == 1 and letter_only.upper() in letters:
-            chosen = letter_only.upper()
-        else:
-            for letter, option in zip(letters, q.options, strict=True):
-                if text == norm(option):
-                    chosen = letter
+        for label, text in options or [[q["answer"], ""]]:
+            names = {norm(text), norm(re.split(r"[:(]", text)[0])} if text else set()
+            if given == norm(label) or given in names - {""}:
+                chosen = label
+                break
         if chosen is None:
             return CheckResult(
                 n,
                 "invalid",
-                f"Question {n}: {answer!r} is not one of the options; answer with a letter "
-                f"from {', '.join(letters)} (or the option's text).",
+                f"Question {n}: {answer!r} is not one of the options; answer with one of "
+                f"{listed} (or the option's name).",
             )
-        if chosen == q.correct:
-            return CheckResult(n, "correct", f"Question {n}: correct ({chosen})! Well done.")
-        message = q.feedback.get(chosen, "")
-        text = f"Question {n}: {chosen} is not the best answer."
-        if message:
-            text += f" {message}"
-        text += f"\nHint: {q.hint}"
-        return CheckResult(n, "incorrect", text)
+        if chosen == q["answer"]:
+            return CheckResult(n, "correct", f"Question {n}: correct ({chosen}). Well done.")
+        message = q["feedback"].get(chosen, "")
+        text = f"Question {n}: {chosen} is not the best answer." + (
+            f" {message}" if message else ""
+        )
+        return CheckResult(n, "incorrect", text + self._hint(q))
 
-    def _check_written(self, n: int, q: Written, answer: Any) -> CheckResult:
+    def _check_written(self, n: int, q: Mapping[str, Any], answer: Any) -> CheckResult:
         if not isinstance(answer, str):
             return CheckResult(
                 n,
@@ -442,34 +508,92 @@ Compute the value and assign it, e.g. answer_1 = 12.5.
                 f"Question {n}: write your answer as text in quotes (a few sentences), "
                 f"not {_type_name(answer)}.",
             )
-        words = re.findall(r"[^\W_]+(?:['-][^\W_]+)*", answer)
-        if not words:
+        size, _, chars = written_size(answer)
+        low, high = q.get("words") or (40, 150)
+        counted = f"about {size:g} words" + (
+            f" ({chars} Chinese characters count as about {chars / CJK_CHARS_PER_WORD:g} words)"
+            if chars
+            else ""
+        )
+        tokens = _tokens(answer)
+        prompt = _shingles(_tokens(q.get("prompt", "")))
+        mine = _shingles(tokens)
+        if size == 0:
             return CheckResult(
                 n, "unanswered", f"Question {n}: not answered yet - write a few sentences."
             )
-        lowered = answer.casefold()
-        covered = [
-            idea for idea, keys in q.key_ideas.items() if any(k.casefold() in lowered for k in keys)
+        if mine and prompt and len(mine & prompt) / len(mine) > 0.5:
+            return CheckResult(
+                n,
+                "incorrect",
+                f"Question {n}: most of your answer repeats the question. Answer it in your own "
+                "words, then run the check again to compare with the model answer.",
+            )
+        if len(tokens) >= 10 and len(set(tokens)) / len(tokens) < 0.4:
+            return CheckResult(
+                n,
+                "incorrect",
+                f"Question {n}: your answer repeats the same few words. Write your reasoning in "
+                "sentences, then run the check again to compare with the model answer.",
+            )
+        if size < max(10, low / 2):
+            return CheckResult(
+                n,
+                "incorrect",
+                f"Question {n}: your answer has {counted}; the question asks for about "
+                f"{low}-{high}. Explain your reasoning first; the model answer is shown once "
+                f"you have written at least {math.ceil(max(10, low / 2))} words.{self._hint(q)}",
+            )
+        length = f"Your answer has {counted}"
+        if size < low:
+            length += f", a little short of the {low}-{high} the question asks for."
+        elif size > high * 1.25:
+            length += f", longer than the {low}-{high} the question asks for: can you cut it?"
+        else:
+            length += "."
+        rubric = "\n".join(f"  - {item}" for item in q.get("rubric", []))
+        parts = [
+            f"Question {n}: written answers are not graded here. {length} Compare it with the "
+            "rubric and the model answer below, point by point, and revise it if it misses one.",
         ]
-        missing = [idea for idea in q.key_ideas if idea not in covered]
-        if len(words) < q.min_words:
-            plural = "" if len(words) == 1 else "s"
-            return CheckResult(
-                n,
-                "incorrect",
-                f"Question {n}: your answer has {len(words)} word{plural}; explain your reasoning "
-                f"in at least {q.min_words} words.\nHint: {q.hint}",
-            )
-        if len(covered) < q.ideas_needed:
-            got = "; ".join(covered) if covered else "none yet"
-            return CheckResult(
-                n,
-                "incorrect",
-                f"Question {n}: your answer does not yet cover enough of the key ideas "
-                f"(covered: {got}). Think about: {'; '.join(missing)}.\nHint: {q.hint}",
-            )
-        text = f"Question {n}: a good answer - it covers {'; '.join(covered)}."
-        if missing:
-            text += f" To make it stronger, also discuss: {'; '.join(missing)}."
-        text += " Compare it with the model answer in the solutions."
-        return CheckResult(n, "correct", text)
+        if rubric:
+            parts.append(f"Rubric (a good answer):\n{rubric}")
+        if q.get("model"):
+            parts.append(f"Model answer:\n  {q['model']}")
+        return CheckResult(n, "self-assess", "\n".join(parts))
+
+
+def _count_word(k: int) -> str:
+    return {2: "two", 3: "three", 4: "four"}.get(k, str(k))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        return float(value)
+    return str(value)
+
+
+def accepts_option(answer: Any, correct: str, options: Sequence[Sequence[str]] = ()) -> bool:
+    """True when ``answer`` names the option labelled ``correct`` (its label or its name).
+
+    Examples
+    --------
+    >>> accepts_option("attractive", "3", [["1", "Must-be (M): ..."], ["3", "Attractive (A): ..."]])
+    True
+    >>> accepts_option(1, "3", [["1", "Must-be"], ["3", "Attractive"]])
+    False
+    """
+    sheet = Sheet("grading")
+    sheet.questions[1] = {
+        "kind": "choice",
+        "answer": str(correct),
+        "feedback": {},
+        "options": [[str(a), str(b)] for a, b in options],
+    }
+    return sheet._check(1, answer).correct
