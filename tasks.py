@@ -165,12 +165,20 @@ def student_notebooks() -> dict[str, dict]:
     """The students' copies of the exercise pages (no solutions), by file name, as JSON."""
     import nbformat
 
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from bootstrap_cells import with_bootstrap
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
     module = _student_module()
     copies = {}
     for source in sorted((ROOT / "exercises").glob("0*.ipynb")):
         nb = nbformat.read(source, as_version=4)
         if module.is_generated(nb):
-            copies[source.name] = json.loads(nbformat.writes(module.student_copy(nb)))
+            # the set-up cell first, whether or not the copy carried it over from the page
+            copies[source.name] = with_bootstrap(
+                json.loads(nbformat.writes(module.student_copy(nb)))
+            )
     return copies
 
 
