@@ -135,6 +135,8 @@ def cmd_build(args: argparse.Namespace) -> None:
         _say("the build failed (warnings count as errors): see the messages above")
         sys.exit(code)
     index = (output or ROOT) / "_build" / "html" / "index.html"
+    # the in-browser lab is published with the site, under lite/
+    run(PYTHON, "tasks.py", "lite", "--output", index.parent / "lite")
     _say(f"the book is built: open {index}")
 
 
@@ -193,7 +195,8 @@ def _title(path: Path) -> str:
 
 def landing_notebook(student_dir: str = "exercises/student") -> dict:
     """The landing notebook: links to every chapter, the calculators and the student exercises."""
-    chapters = sorted((ROOT / "chapters").glob("*.ipynb"))
+    # the getting-started page first, then the numbered chapters; the calculators last
+    chapters = sorted((ROOT / "chapters").glob("*.ipynb"), key=lambda p: (p.name[0].isdigit(), p))
     exercises = sorted((ROOT / "exercises").glob("0*.ipynb"))
 
     def links(paths: list[Path], folder: str) -> str:
@@ -240,7 +243,8 @@ def cmd_lab(args: argparse.Namespace) -> None:
     _write_json(ROOT / LANDING, landing_notebook())
     if "--allow-root" in lab_command():
         _say("running as root: JupyterLab is started with --allow-root")
-    run(*lab_command(), *args.lab_args)
+    extra = args.lab_args[1:] if args.lab_args[:1] == ["--"] else args.lab_args
+    run(*lab_command(), *extra)
 
 
 def build_dist(outdir: Path = DIST) -> list[Path]:
@@ -326,6 +330,8 @@ def cmd_notebooks(args: argparse.Namespace) -> None:
     if not args.paths:
         # the exercise pages are generated from their question banks in cpvkit.exercises
         run(PYTHON, "scripts/make_exercise_notebooks.py")
+    # every notebook starts with the cell that installs cpvkit where it is missing
+    run(PYTHON, "scripts/bootstrap_cells.py")
     targets = [Path(p).resolve() for p in args.paths] or notebooks()
     # student copies are regenerated (solutions stripped, outputs cleared) below, not executed
     targets = [nb for nb in targets if "student" not in nb.parts]

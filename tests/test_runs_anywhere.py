@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -372,3 +373,27 @@ def test_lite_page_opens_in_chromium_with_the_notebooks_listed(lite: Path) -> No
             browser.close()
     finally:
         server.shutdown()
+
+
+# -- the data page -----------------------------------------------------------------------------
+
+
+def test_data_page_links_every_data_file_for_download() -> None:
+    page = (ROOT / "data.md").read_text(encoding="utf-8")
+    linked = set(re.findall(r"\{download\}`[^`<]*<data/([^>]+)>`", page))
+    shipped = {p.name for p in (ROOT / "data").iterdir() if p.is_file()}
+    assert linked == shipped
+
+
+# -- working locally ---------------------------------------------------------------------------
+
+
+def test_lab_opens_the_landing_notebook_and_allows_root() -> None:
+    assert tasks.lab_command(as_root=True)[-2:] == [tasks.LANDING, "--allow-root"]
+    assert "--allow-root" not in tasks.lab_command(as_root=False)
+    landing = tasks.landing_notebook()
+    text = "".join(landing["cells"][0]["source"])
+    links = re.findall(r"\]\(([^)]+\.ipynb)\)", text)
+    chapters = {f"chapters/{p.name}" for p in (ROOT / "chapters").glob("*.ipynb")}
+    exercises = {f"exercises/student/{p.name}" for p in (ROOT / "exercises").glob("0*.ipynb")}
+    assert set(links) == chapters | exercises
