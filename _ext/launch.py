@@ -139,8 +139,11 @@ def _apply_setting(app: Any, config: Any) -> None:
 
 def lite_path(docname: str) -> str | None:
     """The notebook JupyterLite opens for a page (``None``: the page has none)."""
-    if docname.split("/")[0] not in LITE_FOLDERS:
+    folder, _, name = docname.rpartition("/")
+    if folder not in LITE_FOLDERS:
         return None
+    if folder == "exercises":
+        return f"exercises/student/{name}.ipynb"
     return f"{docname}.ipynb"
 
 
@@ -152,16 +155,26 @@ def _add_lite_button(app: Any, pagename: str, templatename: str, context: dict, 
     if not str(app.env.doc2path(pagename)).endswith(".ipynb"):
         return
     url = context["pathto"](f"{LITE_DIR}/lab/index.html", 1) + f"?path={path}"
-    buttons.append(
-        {
-            "type": "link",
-            "text": "Run in your browser",
-            "tooltip": "Run this notebook in your browser (JupyterLite, no install)",
-            "icon": "fas fa-play",
-            "url": url,
-            "label": "lite-button",
+    entry = {
+        "type": "link",
+        "text": "Run in your browser",
+        "tooltip": "Run this notebook in your browser (JupyterLite, nothing to install)",
+        "icon": "fas fa-play",
+        "url": url,
+        "label": "lite-button",
+    }
+    # first entry of the theme's launch menu (the rocket), which exists only with a repository
+    group = next((b for b in buttons if b.get("label") == "launch-buttons"), None)
+    if group is None:
+        group = {
+            "type": "group",
+            "tooltip": "Run this notebook",
+            "icon": "fas fa-rocket",
+            "buttons": [],
+            "label": "launch-buttons",
         }
-    )
+        buttons.append(group)
+    group["buttons"].insert(0, entry)
 
 
 def setup(app: Any) -> dict[str, object]:

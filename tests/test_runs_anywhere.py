@@ -303,9 +303,15 @@ def test_launch_buttons_follow_the_setting(tmp_path: Path) -> None:
     assert "../lite/lab/index.html?path=chapters/demo.ipynb" in html
 
     off = _mini_book(tmp_path / "off", "").read_text(encoding="utf-8")
-    for absent in ("mybinder.org", "colab.research", "git-pull", "launch-buttons", "github.com/"):
+    for absent in ("mybinder.org", "colab.research", "git-pull", "github.com/", "issues/new"):
         assert absent not in off, absent
     assert "../lite/lab/index.html?path=chapters/demo.ipynb" in off
+
+
+def test_run_in_browser_opens_the_student_copy_of_an_exercise_page() -> None:
+    assert launch.lite_path("chapters/04_crm_clv") == "chapters/04_crm_clv.ipynb"
+    assert launch.lite_path("exercises/04_crm_clv") == "exercises/student/04_crm_clv.ipynb"
+    assert launch.lite_path("glossary") is None and launch.lite_path("data") is None
 
 
 # -- the in-browser lab -----------------------------------------------------------------------
