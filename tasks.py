@@ -9,6 +9,8 @@
     python3 tasks.py lite       build the in-browser JupyterLite lab into _build/html/lite
     python3 tasks.py notebooks  re-execute every notebook in place (after editing one)
     python3 tasks.py bench      run the benchmark scripts in benchmarks/
+    python3 tasks.py slides     build the chapter slide decks into _build/html/slides
+    python3 tasks.py instructor build the instructor pack into _build/instructor (not public)
 
 Each command first makes sure that the local virtual environment ``.venv`` exists and holds
 what ``pyproject.toml`` declares; it (re)installs only when ``pyproject.toml`` has changed.
@@ -33,7 +35,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".pyproject-installed"
-NOTEBOOK_DIRS = ("chapters", "exercises")
+NOTEBOOK_DIRS = ("chapters", "exercises", "instructor")
 
 
 def _say(message: str) -> None:
@@ -101,6 +103,98 @@ def build_book(
             config.unlink()
 
 
+SLIDES = ROOT / "slides"
+INSTRUCTOR = ROOT / "_build" / "instructor"
+#: The pages only the instructor pack carries (answer guidance), appended to the table of
+#: contents of the instructor build; the public build never reads them.
+INSTRUCTOR_PART = {
+    "caption": "For instructors only",
+    "chapters": [
+        {"file": f"instructor/answers/{name}"}
+        for name in (
+            "01_satisfaction",
+            "02_perceived_value",
+            "03_relationship_marketing",
+            "04_crm_clv",
+        )
+    ],
+}
+
+
+def build_slides(output: Path | None = None) -> int:
+    """Build the chapter slide decks (reveal.js, offline) into ``output``; return the exit code.
+
+    The decks take their numbers, figures and definitions from the executed chapter notebooks
+    and the glossary (``slides/_ext/bookdata.py``), so they are built after those change.
+    """
+    output = output or ROOT / "_build" / "html" / "slides"
+    cmd = [PYTHON, "-m", "sphinx", "-b", "revealjs", "-W", "--keep-going", "-q"]
+    return run(*cmd, "-d", ROOT / "_build" / ".slides-doctrees", SLIDES, output, check=False)
+
+
+def build_instructor(output: Path | None = None, *, execute: bool = False) -> int:
+    """Build the instructor pack; return the exit code.
+
+    The pack holds, in ``output`` (default ``_build/instructor``): ``site/`` the book with every
+    worked solution open and the answer guidance pages, ``slides/`` the decks, and
+    ``index.html`` saying what is where. It is for instructors only: never publish it.
+    """
+    import yaml  # installed with jupyter-book
+
+    output = (output or INSTRUCTOR).resolve()
+    output.mkdir(parents=True, exist_ok=True)
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    toc["parts"].append(INSTRUCTOR_PART)
+    toc_path = ROOT / f"_toc.instructor-{os.getpid()}.yml"
+    toc_path.write_text(yaml.safe_dump(toc, allow_unicode=True, sort_keys=False), "utf-8")
+    overrides: dict[str, object] = {"instructor": True}
+    if not execute:
+        overrides["execute_notebooks"] = "off"
+    config = _config_with(overrides)
+    cmd: list[str | Path] = [BIN / "jupyter-book", "build", ".", "-W", "-n", "--keep-going"]
+    cmd += ["--path-output", output / "book", "--toc", toc_path, "--config", config]
+    try:
+        code = run(*cmd, check=False)
+    finally:
+        toc_path.unlink()
+        config.unlink()
+    if code != 0:
+        return code
+    site = output / "site"
+    if site.exists():
+        shutil.rmtree(site)
+    shutil.move(output / "book" / "_build" / "html", site)
+    shutil.rmtree(output / "book")
+    code = build_slides(output / "slides")
+    if code != 0:
+        return code
+    (output / "index.html").write_text(_instructor_index(), encoding="utf-8")
+    return 0
+
+
+def _instructor_index() -> str:
+    """The pack's front page: what each folder holds."""
+    rows = [
+        (
+            "site/index.html",
+            "The book with every worked solution open and the answer guidance "
+            "for the review, discussion and case questions "
+            "(part \u201cFor instructors only\u201d).",
+        ),
+        ("slides/index.html", "One slide deck per chapter (reveal.js; opens offline)."),
+    ]
+    items = "\n".join(f'<li><a href="{href}">{href}</a>: {text}</li>' for href, text in rows)
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<title>Instructor pack</title></head><body>"
+        "<h1>Customer Value and Customer Relationships: instructor pack</h1>"
+        "<p>For instructors only: it contains the answers. Publish the public site "
+        "(<code>python3 tasks.py build</code>), never this folder.</p>"
+        f"<ul>{items}</ul></body></html>\n"
+    )
+
+
 def _config_with(overrides: dict[str, object]) -> Path:
     """Write a copy of _config.yml with the instructor/CI overrides applied."""
     import yaml  # installed with jupyter-book
@@ -110,6 +204,13 @@ def _config_with(overrides: dict[str, object]) -> Path:
         config.setdefault("sphinx", {}).setdefault("config", {})["hide_solutions"] = overrides[
             "hide_solutions"
         ]
+    if overrides.get("instructor"):
+        sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
+        sphinx_config["instructor_build"] = True
+        options = sphinx_config.setdefault("html_theme_options", {})
+        options["announcement"] = (
+            "Instructor edition: worked solutions and answer guidance are shown. Do not publish."
+        )
     if "execute_notebooks" in overrides:
         config.setdefault("execute", {})["execute_notebooks"] = overrides["execute_notebooks"]
     path = ROOT / f"_config.override-{os.getpid()}.yml"
@@ -134,10 +235,14 @@ def cmd_build(args: argparse.Namespace) -> None:
     if code != 0:
         _say("the build failed (warnings count as errors): see the messages above")
         sys.exit(code)
-    index = (output or ROOT) / "_build" / "html" / "index.html"
+    html = (output or ROOT) / "_build" / "html"
+    code = build_slides(html / "slides")
+    if code != 0:
+        _say("the slide decks failed to build: see the messages above")
+        sys.exit(code)
     # the in-browser lab is published with the site, under lite/
-    run(PYTHON, "tasks.py", "lite", "--output", index.parent / "lite")
-    _say(f"the book is built: open {index}")
+    run(PYTHON, "tasks.py", "lite", "--output", html / "lite")
+    _say(f"the book is built: open {html / 'index.html'}")
 
 
 def cmd_test(args: argparse.Namespace) -> None:
@@ -367,6 +472,24 @@ def _drop_widget_views(path: Path) -> None:
     path.write_text(text + "\n", encoding="utf-8")
 
 
+def cmd_slides(args: argparse.Namespace) -> None:
+    ensure_venv()
+    code = build_slides()
+    if code != 0:
+        _say("the slides failed to build (warnings count as errors): see the messages above")
+        sys.exit(code)
+    _say(f"the slides are built: open {ROOT / '_build' / 'html' / 'slides' / 'index.html'}")
+
+
+def cmd_instructor(args: argparse.Namespace) -> None:
+    ensure_venv()
+    code = build_instructor()
+    if code != 0:
+        _say("the instructor pack failed to build: see the messages above")
+        sys.exit(code)
+    _say(f"the instructor pack is built (do not publish it): open {INSTRUCTOR / 'index.html'}")
+
+
 def cmd_bench(args: argparse.Namespace) -> None:
     ensure_venv()
     for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
@@ -399,6 +522,8 @@ def main(argv: list[str] | None = None) -> None:
     n.add_argument("paths", nargs="*", help="notebooks to run (default: all)")
     n.set_defaults(func=cmd_notebooks)
     sub.add_parser("bench", help="run the benchmarks").set_defaults(func=cmd_bench)
+    sub.add_parser("slides", help="build the slide decks").set_defaults(func=cmd_slides)
+    sub.add_parser("instructor", help="build the instructor pack").set_defaults(func=cmd_instructor)
     args = parser.parse_args(argv)
     args.func(args)
 

@@ -924,3 +924,143 @@ def nps_bar(
     fig.legend(loc="outside lower center", ncol=3, fontsize=TEXT_SIZE, frameon=False)
     _finish(ax, title, "Share of respondents", "")
     return fig
+
+
+def value_cost_bars(
+    parts: pd.DataFrame,
+    *,
+    value_parts: Sequence[str] = ("product", "service", "personnel", "image"),
+    cost_parts: Sequence[str] = ("monetary", "time", "energy", "psychic"),
+    title: str = "Total customer value and total customer cost",
+    ylabel: str = "Value or cost (money units)",
+    figsize: tuple[float, float] = (7.5, 4.2),
+) -> Figure:
+    """Stacked bars of total customer value beside total customer cost, one pair per offering.
+
+    Each offering gets two bars: its value parts stacked (left) and its cost parts stacked
+    (right). The gap between the tops of a pair is delivered value as a difference.
+
+    Parameters
+    ----------
+    parts : pandas.DataFrame
+        One row per offering (the index labels the offerings), one column per value or cost
+        part, every entry >= 0 in one money unit.
+    value_parts, cost_parts : sequence of str
+        Columns stacked in the value bar and in the cost bar, bottom first.
+    title, ylabel : str
+        Figure title and y-axis label.
+    figsize : tuple of float
+        Width and height in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes with ``2 * len(parts)`` stacked bars and a legend naming the parts.
+
+    Raises
+    ------
+    ValueError
+        If a column is missing, the frame is empty, or an entry is negative or not finite.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"product": [40.0], "service": [20.0], "personnel": [15.0],
+    ...                       "image": [10.0], "monetary": [50.0], "time": [5.0],
+    ...                       "energy": [4.0], "psychic": [3.0]}, index=["Offer"])
+    >>> fig = value_cost_bars(frame)
+    >>> len(fig.axes[0].patches)
+    8
+    """
+    names = list(value_parts) + list(cost_parts)
+    require_columns(parts, names, "parts")
+    if len(parts) == 0:
+        raise ValueError("parts is empty; give at least one offering (one row)")
+    for column in names:
+        check_range(f"parts[{column!r}]", _numeric_column(parts, column, "parts"), 0.0)
+    colours = [_BLUE, _SKY, _GREEN, _PURPLE, _VERMILION, _ORANGE, "#F0E442", _GREY]
+    colour_of = {name: colours[i % len(colours)] for i, name in enumerate(names)}
+
+    fig, ax = _figure(figsize)
+    ticks, labels = [], []
+    for k, offering in enumerate(parts.index):
+        x0 = 1.2 * k
+        for x, group, side in ((x0, value_parts, "value"), (x0 + 0.45, cost_parts, "cost")):
+            bottom = 0.0
+            for part in group:
+                height = float(parts.loc[offering, part])
+                ax.bar(
+                    x, height, width=0.4, bottom=bottom, color=colour_of[part], edgecolor="white"
+                )
+                bottom += height
+            ticks.append(x)
+            labels.append(f"{offering}\n{side}")
+    ax.set_xticks(ticks, labels=labels)
+    from matplotlib.patches import Patch
+
+    handles = [Patch(color=colour_of[name], label=name) for name in names]
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        frameon=False,
+        title="Part",
+        fontsize=TEXT_SIZE,
+    )
+    ax.grid(True, axis="y", alpha=0.3)
+    _finish(ax, title, "", ylabel)
+    return fig
+
+
+def attribute_gap_bars(
+    gaps: pd.Series,
+    *,
+    title: str = "Head-to-head by attribute",
+    xlabel: str = "Weighted difference (firm minus competitor)",
+    figsize: tuple[float, float] = (7.0, 3.6),
+) -> Figure:
+    """Horizontal bars of the firm's weighted advantage over a competitor, attribute by attribute.
+
+    Bars to the right (green) favour the firm, bars to the left (vermilion) the competitor;
+    sorted so that the competitor's biggest leads come first.
+
+    Parameters
+    ----------
+    gaps : pandas.Series
+        Weighted difference per attribute (index: attribute names), for example the
+        ``weighted_difference`` column of :func:`cpvkit.value.customer_value_analysis`'s
+        comparison table.
+    title, xlabel : str
+        Figure title and x-axis label.
+    figsize : tuple of float
+        Width and height in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes with one bar per attribute and a vertical line at 0.
+
+    Raises
+    ------
+    ValueError
+        If ``gaps`` is empty or holds a value that is not finite.
+    TypeError
+        If ``gaps`` is not a pandas Series.
+
+    Examples
+    --------
+    >>> fig = attribute_gap_bars(pd.Series({"range": -0.3, "service": 0.2}))
+    >>> len(fig.axes[0].patches)
+    2
+    """
+    if not isinstance(gaps, pd.Series):
+        raise TypeError(f"gaps must be a pandas Series; got {type(gaps).__name__}")
+    values = as_float_array("gaps", gaps.to_numpy())
+    order = pd.Series(values, index=gaps.index.astype(str)).sort_values()
+    fig, ax = _figure(figsize)
+    ax.barh(
+        order.index, order.to_numpy(), color=np.where(order.to_numpy() >= 0, _GREEN, _VERMILION)
+    )
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.grid(True, axis="x", alpha=0.3)
+    _finish(ax, title, xlabel, "")
+    return fig

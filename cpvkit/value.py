@@ -11,7 +11,10 @@ Three tools of the book's chapter on perceived value live here:
 - :func:`customer_value_analysis` - a weighted rating of several offerings on several
   attributes, with the firm's advantage over a named competitor attribute by attribute;
 - :func:`value_map_data` - relative quality and relative price of each offering, ready for
-  :func:`cpvkit.plots.value_map`.
+  :func:`cpvkit.plots.value_map`;
+- :func:`value_against_alternatives` - each offering's delivered value set against the best of
+  the alternatives the customer perceives (Kotler and Keller's "relative to the perceived
+  alternatives").
 
 Every function follows the same conventions:
 
@@ -44,6 +47,7 @@ __all__ = [  # noqa: RUF022 - reading order of the API page, not alphabetical
     "CustomerValueAnalysis",
     "value_map_data",
     "VALUE_POSITIONS",
+    "value_against_alternatives",
 ]
 
 #: Labels of :func:`value_map_data`'s ``value_position`` column.
@@ -823,4 +827,84 @@ def value_map_data(
             "value_gap": gap,
             "value_position": position,
         }
+    )
+
+
+def value_against_alternatives(delivered: Any) -> pd.DataFrame:
+    """Each offering's delivered value against the best alternative the customer perceives.
+
+    Kotler and Keller define customer-perceived value relative to the perceived alternatives:
+    an offering is chosen for its delivered value *compared with* the other ways the customer
+    could meet the same need (rival offerings, or doing nothing). For each offering this
+    returns the best alternative (the other offering with the highest delivered value), that
+    alternative's delivered value and the advantage, the offering's delivered value minus it.
+    A positive advantage means the offering beats every alternative; only the top offering can
+    have one.
+
+    Parameters
+    ----------
+    delivered : pandas.Series or mapping
+        Delivered value (total customer value minus total customer cost) of each offering,
+        labelled by offering, at least two of them. Values may be negative (an offering worth
+        less than it costs); "doing nothing" can be included as an offering worth 0.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per offering (in the input order) with columns ``delivered_value``,
+        ``best_alternative`` (its label), ``alternative_value`` and ``advantage``. Ties are
+        broken by input order.
+
+    Raises
+    ------
+    ValueError
+        If fewer than two offerings are given, a label repeats, or a value is NaN or infinite.
+    TypeError
+        If ``delivered`` is not labelled (a Series or mapping) or holds text.
+
+    References
+    ----------
+    Kotler, P., & Keller, K. L. (2016). *Marketing management* (15th ed.). Pearson.
+
+    Examples
+    --------
+    >>> table = value_against_alternatives({"dealer": 820, "online": 600, "bus pass": 0})
+    >>> table["advantage"].tolist()
+    [220.0, -220.0, -820.0]
+    >>> table.loc["online", "best_alternative"]
+    'dealer'
+    """
+    if isinstance(delivered, Mapping) and not isinstance(delivered, pd.Series):
+        delivered = pd.Series(dict(delivered), dtype=object)
+    if not isinstance(delivered, pd.Series):
+        raise TypeError(
+            "delivered must be labelled by offering (a pandas Series or a dict such as "
+            f"{{'firm': 820, 'rival': 600}}), not {type(delivered).__name__}"
+        )
+    raw = delivered.to_numpy()
+    if raw.dtype == object and any(isinstance(v, (str, bytes)) for v in raw):
+        raise TypeError("delivered must contain only numbers, not text")
+    values = as_float_array("delivered", raw)
+    if values.ndim != 1 or values.size < 2:
+        raise ValueError(
+            "delivered needs at least two offerings: value is judged against the alternatives"
+        )
+    labels = delivered.index
+    if labels.has_duplicates:
+        raise ValueError("delivered has duplicate offering labels; each offering once")
+    best_label = []
+    best_value = np.empty_like(values)
+    for i in range(values.size):
+        others = np.delete(np.arange(values.size), i)
+        j = others[np.argmax(values[others])]
+        best_label.append(labels[j])
+        best_value[i] = values[j]
+    return pd.DataFrame(
+        {
+            "delivered_value": values,
+            "best_alternative": best_label,
+            "alternative_value": best_value,
+            "advantage": values - best_value,
+        },
+        index=labels,
     )

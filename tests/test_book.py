@@ -111,3 +111,19 @@ def test_footer_states_both_licences(site: Path) -> None:
 def test_pages_cite_the_bibliography(site: Path) -> None:
     bibliography = (site / "bibliography.html").read_text(encoding="utf-8")
     assert "Fader" in bibliography and "Oliver" in bibliography
+
+
+def test_public_site_holds_no_answer_guidance(site: Path) -> None:
+    """The answer guidance is for the instructor pack only: no page, source or search entry."""
+    assert not (site / "instructor" / "answers").exists()
+    assert not (site / "_sources" / "instructor" / "answers").exists()
+    marker = "For instructors only: this page is part of the instructor pack"
+    for notebook in (ROOT / "instructor" / "answers").glob("*.ipynb"):
+        assert marker in notebook.read_text(encoding="utf-8"), notebook.name
+    leaks = [
+        str(path.relative_to(site))
+        for path in site.rglob("*")
+        if path.suffix in (".html", ".js", ".ipynb", ".md", ".txt")
+        and marker in path.read_text(encoding="utf-8", errors="replace")
+    ]
+    assert not leaks, f"answer guidance on the public site: {leaks}"

@@ -635,3 +635,51 @@ def test_ways_to_win_invalid():
         value.ways_to_win(us, us, raise_unit_cost=1.0, cut_unit_cost="2")
     with pytest.raises(TypeError, match="single numbers"):
         value.ways_to_win(us, us, raise_unit_cost=[1.0, 2.0], cut_unit_cost=1.0)
+
+
+# ----------------------------------------------------------------------------------------------
+# value against the perceived alternatives
+# ----------------------------------------------------------------------------------------------
+
+
+def test_value_against_alternatives_worked_example():
+    table = value.value_against_alternatives(
+        pd.Series({"dealer": 820.0, "online": 600.0, "bus pass": 0.0})
+    )
+    assert list(table.index) == ["dealer", "online", "bus pass"]
+    assert table["best_alternative"].tolist() == ["online", "dealer", "dealer"]
+    assert table["alternative_value"].tolist() == [600.0, 820.0, 820.0]
+    assert table["advantage"].tolist() == [220.0, -220.0, -820.0]
+
+
+def test_value_against_alternatives_ties_and_negative_values():
+    table = value.value_against_alternatives({"a": -5, "b": 10, "c": 10})
+    assert table.loc["b", "best_alternative"] == "c"
+    assert table.loc["c", "best_alternative"] == "b"
+    assert table.loc["b", "advantage"] == 0.0
+    assert table.loc["a", "advantage"] == -15.0
+
+
+@pytest.mark.parametrize(
+    ("delivered", "exc", "pattern"),
+    [
+        ({"only": 5.0}, ValueError, "at least two"),
+        ([1.0, 2.0], TypeError, "labelled"),
+        ({"a": 1.0, "b": "x"}, TypeError, "text"),
+        ({"a": 1.0, "b": float("nan")}, ValueError, "NaN"),
+        (pd.Series([1.0, 2.0], index=["a", "a"]), ValueError, "duplicate"),
+    ],
+)
+def test_value_against_alternatives_invalid(delivered, exc, pattern):
+    with pytest.raises(exc, match=pattern):
+        value.value_against_alternatives(delivered)
+
+
+@given(st.lists(st.floats(-1e6, 1e6), min_size=2, max_size=8))
+def test_value_against_alternatives_only_the_best_can_lead(values):
+    table = value.value_against_alternatives(
+        pd.Series(values, index=[f"o{i}" for i in range(len(values))])
+    )
+    assert (table["advantage"] > 0).sum() <= 1
+    top = int(np.argmax(values))
+    assert table["advantage"].iloc[top] >= 0
