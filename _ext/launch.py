@@ -163,6 +163,14 @@ def _add_lite_button(app: Any, pagename: str, templatename: str, context: dict, 
         "url": url,
         "label": "lite-button",
     }
+    # an exercise page launches (Binder, hub, Colab) its student copy when the repository has one
+    student = Path(app.srcdir) / "exercises" / "student" / Path(pagename).with_suffix(".ipynb").name
+    if pagename.startswith("exercises/") and student.is_file():
+        for group in buttons:
+            for button in (
+                group.get("buttons", []) if group.get("label") == "launch-buttons" else []
+            ):
+                button["url"] = button["url"].replace(f"{pagename}.ipynb", path)
     # first entry of the theme's launch menu (the rocket), which exists only with a repository
     group = next((b for b in buttons if b.get("label") == "launch-buttons"), None)
     if group is None:
@@ -177,7 +185,34 @@ def _add_lite_button(app: Any, pagename: str, templatename: str, context: dict, 
     group["buttons"].insert(0, entry)
 
 
+def _bootstrap_downloads(app: Any, exception: Exception | None) -> None:
+    """Every notebook the site offers for download starts with the set-up cell.
+
+    Runs after the other build-finished handlers (which put the student copies in place); a
+    notebook that already has the cell is left as it is.
+    """
+    sources = Path(app.outdir) / "_sources"
+    if exception is not None or app.builder.format != "html" or not sources.is_dir():
+        return
+    import importlib.util
+    import json
+
+    script = Path(app.srcdir) / "scripts" / "bootstrap_cells.py"
+    spec = importlib.util.spec_from_file_location("bootstrap_cells", script)
+    if spec is None or not script.is_file():
+        return
+    cells = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cells)
+    for folder in LITE_FOLDERS:
+        for path in sorted((sources / folder).glob("*.ipynb")):
+            nb = json.loads(path.read_text(encoding="utf-8"))
+            if not cells.is_current(nb):
+                text = json.dumps(cells.with_bootstrap(nb), indent=1, ensure_ascii=False)
+                path.write_text(text + "\n", encoding="utf-8")
+
+
 def setup(app: Any) -> dict[str, object]:
     app.connect("config-inited", _apply_setting)
     app.connect("html-page-context", _add_lite_button, priority=510)
+    app.connect("build-finished", _bootstrap_downloads, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -245,7 +245,7 @@ def test_publish_settings_with_a_url(tmp_path: Path) -> None:
 
 def _mini_book(folder: Path, url: str, hub: str = "") -> Path:
     """A two-page book with the project's configuration and only the setting changed."""
-    for name in ("_ext", "references.bib"):
+    for name in ("_ext", "scripts", "references.bib"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copyfile)(src, folder / name)
     text = (ROOT / "_config.yml").read_text(encoding="utf-8")
@@ -306,6 +306,9 @@ def test_launch_buttons_follow_the_setting(tmp_path: Path) -> None:
     for absent in ("mybinder.org", "colab.research", "git-pull", "github.com/", "issues/new"):
         assert absent not in off, absent
     assert "../lite/lab/index.html?path=chapters/demo.ipynb" in off
+    # the notebook offered for download starts with the set-up cell, though its source has none
+    download = tmp_path / "off" / "_build" / "html" / "_sources" / "chapters" / "demo.ipynb"
+    assert bootstrap_cells.is_current(json.loads(download.read_text(encoding="utf-8")))
 
 
 def test_run_in_browser_opens_the_student_copy_of_an_exercise_page() -> None:
