@@ -72,7 +72,8 @@ def publish_settings(config_file: str | Path) -> dict[str, Any]:
 
     Returns a dictionary with ``repository_url`` (``""`` when not set), ``branch``,
     ``path_to_book``, ``jupyterhub_url`` and ``binderhub_url`` (``""`` when not used),
-    ``colab_url`` (only for a GitHub repository) and ``urls``, the package's project links.
+    ``colab_url`` (only for a GitHub repository) and ``urls``, the package's project links (the
+    site's address, ``html: baseurl:``, is the documentation link when it is set).
     """
     blocks = _blocks(Path(config_file).read_text(encoding="utf-8"))
     repo = blocks.get("repository", {})
@@ -97,9 +98,9 @@ def publish_settings(config_file: str | Path) -> dict[str, Any]:
             "Issues": f"{url}/issues",
             "Changelog": f"{url}/commits/{branch}",
         }
-        if urlparse(url).hostname == "github.com":
-            owner, name = urlparse(url).path.strip("/").split("/")[:2]
-            settings["urls"]["Documentation"] = f"https://{owner}.github.io/{name}/"
+    site = real_url(blocks.get("html", {}).get("baseurl"))
+    if url and site:
+        settings["urls"]["Documentation"] = f"{site}/"
     return settings
 
 

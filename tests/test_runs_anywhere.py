@@ -240,7 +240,11 @@ def test_publish_settings_with_a_url(tmp_path: Path) -> None:
     assert s["jupyterhub_url"] == "https://hub.example.edu"
     assert s["colab_url"] == "https://colab.research.google.com"
     assert s["urls"]["Issues"] == "https://github.com/acme/cv-book/issues"
-    assert s["urls"]["Documentation"] == "https://acme.github.io/cv-book/"
+    assert "Documentation" not in s["urls"]
+    config.write_text(config.read_text() + "html:\n  baseurl: https://acme.github.io/cv-book\n")
+    assert launch.publish_settings(config)["urls"]["Documentation"] == (
+        "https://acme.github.io/cv-book/"
+    )
 
 
 def _mini_book(folder: Path, url: str, hub: str = "") -> Path:
