@@ -7,21 +7,33 @@
 - :func:`pareto_share`, :func:`lorenz_curve`, :func:`gini` - how concentrated customer value is;
 - :func:`customer_pyramid` - Platinum, Gold, Iron and Lead tiers (Zeithaml, Rust & Lemon, 2001).
 
-CLV conventions (used by every function here and in :mod:`cpvkit.relationship`)
----------------------------------------------------------------------------------
+CLV timing convention (the one convention of the whole package)
+---------------------------------------------------------------
 A customer yields a margin ``m`` per period, stays from one period to the next with retention
-probability ``r`` in [0, 1) and money is discounted at rate ``d >= 0`` per period. Margins
-arrive at the END of each period, so the margin of period ``t`` (t = 1, 2, ...) is received only
-if the customer survived ``t`` renewals (probability ``r**t``) and is worth ``(1 + d)**-t``
-today::
+probability ``r`` in [0, 1) and money is discounted at rate ``d >= 0`` per period. The customer
+is acquired at the start of period 1 and pays the first margin then (time 0, undiscounted,
+certain); it stays to each further period with probability ``r`` and pays the margin at the
+start of every period in which it is active. So the margin of period ``t`` (t = 1, 2, ...) is
+received at time ``t - 1`` with probability ``r**(t - 1)`` and discounted by ``(1 + d)**(t - 1)``::
 
-    include_first=False:  CLV = sum_{t=1..T} m r^t / (1+d)^t  ->  m r / (1 + d - r)   (T -> inf)
-    include_first=True:   CLV = sum_{t=0..T-1} m r^t / (1+d)^t -> m (1 + d) / (1 + d - r)
+    CLV = sum_{t=1..T} m r^(t-1) / (1+d)^(t-1)  ->  m (1 + d) / (1 + d - r)      (T -> inf)
 
-``include_first=True`` adds the margin of the first purchase, received at time 0 (undiscounted,
-certain). In both cases a finite horizon ``T`` counts exactly ``T`` margins. The acquisition cost,
-when given, is subtracted once at time 0. Example: m=100, r=0.8, d=0.1 gives 266.67 without and
-366.67 with the first margin (Gupta & Lehmann, 2003).
+- The expected lifetime ``1 / (1 - r)`` (:func:`cpvkit.relationship.expected_lifetime`) is the
+  expected number of PAID periods, so with ``d = 0`` the CLV is ``m / (1 - r)``: margin times
+  expected lifetime.
+- A finite horizon ``T`` sums the first ``T`` terms (the margins of periods 1..T).
+- The acquisition cost, when given, is subtracted once at time 0.
+- Gupta & Lehmann's margin multiple ``r / (1 + d - r)`` values the FUTURE margins of a
+  customer who has just paid this period's margin: ``m r / (1 + d - r)``. It is the same
+  stream seen one period later, so ``CLV = m + m r / (1 + d - r)``. ``include_first=False``
+  returns that value (the margins of periods 2, 3, ...; a horizon ``T`` then counts ``T`` of
+  them).
+
+Every function that takes ``include_first`` (:func:`clv`, :func:`clv_schedule`,
+:func:`customer_equity`, :func:`cpvkit.relationship.cohort_projection`,
+:func:`cpvkit.relationship.retention_table`, :func:`cpvkit.relationship.retention_profit_effect`)
+defaults to ``include_first=True``. Example: m=100, r=0.8, d=0.1 gives 366.67, of which 266.67
+is the value of the future margins (Gupta & Lehmann, 2003).
 """
 
 from __future__ import annotations
@@ -44,8 +56,10 @@ from cpvkit._validation import (
 
 __all__ = [
     "DEFAULT_PYRAMID_TIERS",
+    "RFM_HIGH_SPEND_QUANTILE",
     "RFM_SEGMENT_RULES",
     "PyramidResult",
+    "SegmentRule",
     "clv",
     "clv_schedule",
     "customer_equity",
@@ -54,6 +68,8 @@ __all__ = [
     "lorenz_curve",
     "pareto_share",
     "rfm_scores",
+    "rfm_segment_summary",
+    "rfm_segment_table",
     "rfm_segments",
     "rfm_summary",
 ]
@@ -102,19 +118,23 @@ def clv(
     retention: Any,
     discount_rate: Any,
     horizon: int | None = None,
-    include_first: bool = False,
+    include_first: bool = True,
     acquisition_cost: Any = 0.0,
 ) -> Any:
     """Customer lifetime value with a constant margin, retention rate and discount rate.
 
-    Margins arrive at the end of each period; the customer survives each renewal with
-    probability ``retention``. Without a horizon::
+    The first margin is paid at acquisition (time 0); the customer stays to each further
+    period with probability ``retention`` and pays the margin at the start of it (the package's
+    timing convention, see :mod:`cpvkit.crm`). Without a horizon::
 
-        include_first=False:  CLV = m r / (1 + d - r)
-        include_first=True:   CLV = m (1 + d) / (1 + d - r)   (first margin received at time 0)
+        include_first=True (default):  CLV = m (1 + d) / (1 + d - r)
+        include_first=False:           m r / (1 + d - r)   (future margins only)
 
-    With a horizon of ``T`` periods the same series is summed over exactly ``T`` margins (t = 1..T,
-    or t = 0..T-1 with ``include_first``). The acquisition cost is subtracted once.
+    ``include_first=False`` is the value of a customer who has just paid this period's margin
+    (Gupta & Lehmann's margin multiple ``r / (1 + d - r)`` times ``m``); the default adds that
+    margin, ``CLV = m + m r / (1 + d - r)``. With ``d = 0`` the default is ``m / (1 - r)``,
+    margin times the expected number of paid periods. A horizon of ``T`` periods sums the first
+    ``T`` terms of the same series. The acquisition cost is subtracted once.
 
     Parameters
     ----------
@@ -126,8 +146,9 @@ def clv(
         Discount rate per period, >= 0 (0.1 = 10 %).
     horizon : int or None, default None
         Number of margins counted (1-10,000); ``None`` (or ``math.inf``) for an infinite horizon.
-    include_first : bool, default False
-        Count the margin of the first purchase at time 0.
+    include_first : bool, default True
+        Count the margin paid at acquisition (time 0); ``False`` values only the future
+        margins of a customer who has just paid.
     acquisition_cost : float or array-like, default 0.0
         Cost of winning the customer, >= 0, subtracted once.
 
@@ -154,13 +175,13 @@ def clv(
     Examples
     --------
     >>> round(clv(100, 0.8, 0.1), 2)
-    266.67
-    >>> round(clv(100, 0.8, 0.1, include_first=True), 2)
     366.67
+    >>> round(clv(100, 0.8, 0.1, include_first=False), 2)
+    266.67
     >>> round(clv(100, 0.8, 0.1, horizon=2), 2)
-    125.62
-    >>> clv(100, [0.5, 0.8], 0.1).round(2)
-    array([ 83.33, 266.67])
+    172.73
+    >>> clv(100, [0.5, 0.8], 0.0).round(2)
+    array([200., 500.])
     """
     m = _number("margin", margin)
     r = _number("retention", retention, prob=True)
@@ -183,7 +204,7 @@ def clv_schedule(
     retention: float,
     discount_rate: float,
     periods: int,
-    include_first: bool = False,
+    include_first: bool = True,
     acquisition_cost: float = 0.0,
 ) -> pd.DataFrame:
     """Period-by-period build-up of the CLV of one customer.
@@ -198,8 +219,9 @@ def clv_schedule(
         Discount rate per period, >= 0.
     periods : int
         Number of margins shown (1-10,000).
-    include_first : bool, default False
-        Start with the margin of the first purchase at period 0 (see :func:`clv`).
+    include_first : bool, default True
+        Start with the margin paid at acquisition (time 0); ``False`` shows only the future
+        margins of a customer who has just paid (see :func:`clv`).
     acquisition_cost : float, default 0.0
         Cost of winning the customer, >= 0; the cumulative CLV starts at minus this amount.
 
@@ -209,18 +231,22 @@ def clv_schedule(
         One row per margin, columns:
 
         ``period`` (int)
-            1..periods, or 0..periods-1 with ``include_first``.
+            1..periods, the period whose margin the row holds.
+        ``time`` (int)
+            When that margin is received: ``period - 1`` (``period`` with
+            ``include_first=False``).
         ``survival``
-            Probability ``r**period`` that the customer is still there.
+            Probability ``r**time`` that the customer is still there to pay it.
         ``expected_margin``
             ``margin * survival``.
         ``discount_factor``
-            ``(1 + d)**-period``.
+            ``(1 + d)**-time``.
         ``present_value``
             ``expected_margin * discount_factor``.
         ``cumulative_clv``
             Running sum of ``present_value`` minus ``acquisition_cost``; the last row equals
-            ``clv(margin, retention, discount_rate, horizon=periods, ...)``.
+            ``clv(margin, retention, discount_rate, horizon=periods, ...)`` and, as
+            ``periods`` grows, approaches the infinite-horizon :func:`clv`.
 
     Raises
     ------
@@ -230,25 +256,27 @@ def clv_schedule(
     Examples
     --------
     >>> table = clv_schedule(100, 0.8, 0.1, periods=3)
-    >>> table[["period", "survival", "discount_factor", "cumulative_clv"]].round(3)
-       period  survival  discount_factor  cumulative_clv
-    0       1     0.800            0.909          72.727
-    1       2     0.640            0.826         125.620
-    2       3     0.512            0.751         164.087
+    >>> table[["period", "time", "survival", "discount_factor", "cumulative_clv"]].round(3)
+       period  time  survival  discount_factor  cumulative_clv
+    0       1     0      1.00            1.000         100.000
+    1       2     1      0.80            0.909         172.727
+    2       3     2      0.64            0.826         225.620
     """
     m = _scalar("margin", margin)
     r = _scalar("retention", retention, prob=True)
     d = _scalar("discount_rate", discount_rate, 0.0)
     a = _scalar("acquisition_cost", acquisition_cost, 0.0)
     n = check_int("periods", periods, 1, 10_000)
-    t = np.arange(n) + (0 if include_first else 1)
+    period = np.arange(1, n + 1)
+    t = period - (1 if include_first else 0)
     surv = r**t
     disc = (1.0 + d) ** -t.astype(float)
     expected = m * surv
     pv = expected * disc
     return pd.DataFrame(
         {
-            "period": t.astype(int),
+            "period": period.astype(int),
+            "time": t.astype(int),
             "survival": surv,
             "expected_margin": expected,
             "discount_factor": disc,
@@ -270,7 +298,7 @@ def customer_equity(
     retention: Any,
     discount_rate: Any,
     horizon: int | None = None,
-    include_first: bool = False,
+    include_first: bool = True,
     acquisition_cost: Any = 0.0,
 ) -> float:
     """Customer equity: the sum of the lifetime values of all customers (or segments).
@@ -304,7 +332,7 @@ def customer_equity(
     --------
     >>> round(customer_equity([1000, 200], margin=[50, 300], retention=[0.6, 0.9],
     ...                       discount_rate=0.1), 2)
-    330000.0
+    440000.0
     """
     n = _number("customers", customers, 0.0)
     values = clv(margin, retention, discount_rate, horizon, include_first, acquisition_cost)
@@ -525,102 +553,324 @@ def rfm_scores(
     return out
 
 
-#: Segment rules on the 5-point recency (R) and frequency (F) scores, checked top to bottom
-#: (the first match wins). Together they cover every one of the 25 (R, F) cells exactly once.
-RFM_SEGMENT_RULES: tuple[tuple[str, tuple[int, int], tuple[int, int]], ...] = (
-    # (segment, (R low, R high), (F low, F high))
-    ("Champions", (5, 5), (4, 5)),
-    ("Loyal customers", (3, 4), (4, 5)),
-    ("Potential loyalists", (4, 5), (2, 3)),
-    ("New customers", (5, 5), (1, 1)),
-    ("Promising", (4, 4), (1, 1)),
-    ("Need attention", (3, 3), (3, 3)),
-    ("About to sleep", (3, 3), (1, 2)),
-    ("Can't lose them", (1, 2), (5, 5)),
-    ("At risk", (1, 2), (3, 4)),
-    ("Hibernating", (2, 2), (1, 2)),
-    ("Lost", (1, 1), (1, 2)),
+@dataclass(frozen=True)
+class SegmentRule:
+    """One row of an RFM segment rule: a recency window, a frequency band and a spend condition.
+
+    A customer belongs to the segment when ``recency`` (days since the last purchase) is in
+    ``[recency[0], recency[1])``, ``frequency`` (number of purchase days) is in
+    ``[frequency[0], frequency[1])`` and, if ``high_spend`` is not None, total spend is at or
+    above the high-spend threshold (``high_spend=True``) or below it (``False``). Upper bounds
+    are exclusive so that windows written as whole days (0-90, 91-180, ...) leave no gap for
+    fractional values; ``math.inf`` leaves a window open at the top.
+
+    Attributes
+    ----------
+    segment : str
+        Name of the segment.
+    recency : tuple of float
+        Recency window in days, ``(low, high)``: ``low <= recency < high``.
+    frequency : tuple of float
+        Frequency band in purchase days, ``(low, high)``: ``low <= frequency < high``.
+    high_spend : bool or None
+        ``True``: only customers whose spend is at or above the threshold; ``False``: only those
+        below it; ``None``: spend does not matter.
+    action : str
+        What the segment calls for (a short note for tables).
+    """
+
+    segment: str
+    recency: tuple[float, float]
+    frequency: tuple[float, float]
+    high_spend: bool | None
+    action: str
+
+
+#: Spend quantile at or above which a customer counts as a high spender by default (the top
+#: 20 % of total spend).
+RFM_HIGH_SPEND_QUANTILE = 0.8
+
+_INF = float("inf")
+
+#: The book's RFM segment rule, one :class:`SegmentRule` per segment, in the order of the
+#: table printed by :func:`rfm_segment_table`. Recency windows are in days since the last
+#: purchase (0-90, 91-180, 181-365, 366 or more); frequency bands in purchase days (1, 2-3,
+#: 4 or more). The rows partition every possible customer: each falls in exactly one segment.
+RFM_SEGMENT_RULES: tuple[SegmentRule, ...] = (
+    SegmentRule("Champions", (0, 91), (4, _INF), None, "reward, ask for reviews and referrals"),
+    SegmentRule(
+        "Loyal customers", (91, 181), (4, _INF), None, "keep in touch, recognise their loyalty"
+    ),
+    SegmentRule(
+        "Potential loyalists", (0, 181), (2, 4), None, "build the habit: next-purchase offers"
+    ),
+    SegmentRule("New customers", (0, 91), (1, 2), None, "welcome, help them to a second purchase"),
+    SegmentRule(
+        "Awaiting a second purchase", (91, 181), (1, 2), None, "a reason to come back, soon"
+    ),
+    SegmentRule(
+        "Can't lose them", (181, 366), (2, _INF), True, "personal win-back before they leave"
+    ),
+    SegmentRule("At risk", (181, 366), (2, _INF), False, "reactivation offer, ask what went wrong"),
+    SegmentRule("Lapsing one-time buyers", (181, 366), (1, 2), None, "one low-cost reminder"),
+    SegmentRule("Hibernating", (366, _INF), (2, _INF), None, "occasional low-cost win-back"),
+    SegmentRule("Lost", (366, _INF), (1, 2), None, "spend little or nothing"),
 )
 
 
-def rfm_segments(
-    scores: pd.DataFrame,
-    bins: int = 5,
-    r_score: str = "r_score",
-    f_score: str = "f_score",
-) -> pd.DataFrame:
-    """Name customer segments from recency and frequency scores.
+def _rules(rules: Any) -> tuple[SegmentRule, ...]:
+    if rules is None:
+        return RFM_SEGMENT_RULES
+    try:
+        rows = tuple(rules)
+    except TypeError:
+        raise TypeError(
+            f"rules must be a sequence of cpvkit.crm.SegmentRule; got {type(rules).__name__}"
+        ) from None
+    if not rows:
+        raise ValueError("rules is empty; give at least one SegmentRule")
+    for row in rows:
+        if not isinstance(row, SegmentRule):
+            raise TypeError(
+                f"rules must hold cpvkit.crm.SegmentRule rows; got {type(row).__name__}"
+            )
+        for name in ("recency", "frequency"):
+            low, high = getattr(row, name)
+            if not low < high:
+                raise ValueError(
+                    f"rule {row.segment!r}: the {name} window needs low < high; got "
+                    f"({low:g}, {high:g})"
+                )
+    names = [row.segment for row in rows]
+    if len(set(names)) != len(names):
+        raise ValueError(f"rules name a segment twice: {names}")
+    return rows
 
-    Scores on another scale than 1-5 are first mapped to 5 levels by the midpoint of their bin,
-    ``floor(5 (s - 0.5) / bins) + 1`` (with ``bins=10``: 1-2 -> 1, ..., 9-10 -> 5). The rules
-    (also in :data:`RFM_SEGMENT_RULES`) on the 5-point R and F scores are:
 
-    ====================  =========  =========
-    segment               R          F
-    ====================  =========  =========
-    Champions             5          4-5
-    Loyal customers       3-4        4-5
-    Potential loyalists   4-5        2-3
-    New customers         5          1
-    Promising             4          1
-    Need attention        3          3
-    About to sleep        3          1-2
-    Can't lose them       1-2        5
-    At risk               1-2        3-4
-    Hibernating           2          1-2
-    Lost                  1          1-2
-    ====================  =========  =========
+def _whole_range(low: float, high: float, unit: str) -> str:
+    """(low, high) with an exclusive top, written as whole numbers: '0-90', '4 or more', '1'."""
+    if np.isinf(high):
+        return f"{low:g} or more{unit}"
+    top = np.ceil(high) - 1
+    if top <= low:
+        return f"{low:g}{unit}"
+    return f"{low:g}-{top:g}{unit}"
 
-    The grid is this book's version of a widely used practitioner scheme; the cut-offs are
-    conventions to discuss, not estimates.
+
+def rfm_segment_table(rules: Any = None, high_spend: float | None = None) -> pd.DataFrame:
+    """The RFM segment rule as a table: recency window, frequency band, spend and action.
 
     Parameters
     ----------
-    scores : pandas.DataFrame
-        Output of :func:`rfm_scores` (or any frame with whole-number R and F scores).
-    bins : int, default 5
-        The scale of the scores, 2-10 (the ``bins`` given to :func:`rfm_scores`).
-    r_score, f_score : str
-        Column names of the recency and frequency scores.
+    rules : sequence of SegmentRule, optional
+        Default :data:`RFM_SEGMENT_RULES`.
+    high_spend : float, optional
+        The high-spend threshold to print in the spend column; by default the column says
+        "top 20 % of spend" (the default of :func:`rfm_segments`).
 
     Returns
     -------
     pandas.DataFrame
-        A copy of ``scores`` with an added ``segment`` column (str).
+        Indexed by ``segment``, columns ``recency (days)``, ``purchase days``, ``spend`` and
+        ``action`` (all str).
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``rules`` is not a non-empty sequence of valid :class:`SegmentRule` rows.
+
+    Examples
+    --------
+    >>> rfm_segment_table().iloc[:2, :3]
+                    recency (days) purchase days spend
+    segment
+    Champions                 0-90     4 or more   any
+    Loyal customers         91-180     4 or more   any
+    """
+    rows = _rules(rules)
+    if high_spend is None:
+        high, low = "top 20 % of spend", "below top 20 %"
+    else:
+        level = check_range("high_spend", high_spend)
+        high, low = f"{level:,.2f} or more", f"under {level:,.2f}"
+    spend = {None: "any", True: high, False: low}
+    return pd.DataFrame(
+        {
+            "recency (days)": [_whole_range(*row.recency, "") for row in rows],
+            "purchase days": [_whole_range(*row.frequency, "") for row in rows],
+            "spend": [spend[row.high_spend] for row in rows],
+            "action": [row.action for row in rows],
+        },
+        index=pd.Index([row.segment for row in rows], name="segment"),
+    )
+
+
+def rfm_segments(
+    summary: pd.DataFrame,
+    rules: Any = None,
+    high_spend: float | None = None,
+    recency: str = "recency",
+    frequency: str = "frequency",
+    monetary: str = "monetary",
+) -> pd.DataFrame:
+    """Name customer segments from recency in days, frequency and spend, by a declared rule.
+
+    Each customer is put in the first segment of ``rules`` whose recency window, frequency
+    band and spend condition it meets (see :class:`SegmentRule`). The default rule
+    (:data:`RFM_SEGMENT_RULES`, printed by :func:`rfm_segment_table`) is:
+
+    ==========================  ==============  =============  ====================
+    segment                     recency (days)  purchase days  spend
+    ==========================  ==============  =============  ====================
+    Champions                   0-90            4 or more      any
+    Loyal customers             91-180          4 or more      any
+    Potential loyalists         0-180           2-3            any
+    New customers               0-90            1              any
+    Awaiting a second purchase  91-180          1              any
+    Can't lose them             181-365         2 or more      top 20 % of spend
+    At risk                     181-365         2 or more      below the top 20 %
+    Lapsing one-time buyers     181-365         1              any
+    Hibernating                 366 or more     2 or more      any
+    Lost                        366 or more     1              any
+    ==========================  ==============  =============  ====================
+
+    The windows are in days, not quantiles, so a segment means the same thing in every data
+    set and at every analysis date, and customers with equal recency, frequency and spend are
+    always in the same segment whatever the row order. One-time buyers form their own
+    segments instead of being split by the month of their single purchase. Spend matters
+    where it changes the decision: among lapsed repeat buyers, the big spenders are worth a
+    personal win-back. The cut-offs are this book's conventions for a business with a buying
+    cycle of weeks to months (music retail), to be adapted to other cycles, not estimates.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        One row per customer with recency in days (>= 0), frequency in purchase days (>= 1)
+        and total spend, e.g. the output of :func:`rfm_summary` or :func:`rfm_scores`.
+    rules : sequence of SegmentRule, optional
+        The segment rule; default :data:`RFM_SEGMENT_RULES`.
+    high_spend : float, optional
+        Spend at or above which a customer is a high spender. Default: the 80th percentile of
+        spend over the customers given (:data:`RFM_HIGH_SPEND_QUANTILE`), i.e. the top 20 %.
+    recency, frequency, monetary : str
+        Column names of the three measures.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``summary`` with an added ``segment`` column (ordered categorical whose
+        categories are the segments in rule order, so empty segments are kept in counts).
+        ``attrs["high_spend"]`` holds the high-spend threshold used.
 
     Raises
     ------
     TypeError
-        If ``scores`` is not a DataFrame or a score is not numeric.
+        If ``summary`` is not a DataFrame, a measure is not numeric or ``rules`` holds
+        something other than :class:`SegmentRule` rows.
     ValueError
-        If a column is missing, the frame is empty, or a score is not a whole number in
-        1..``bins``.
+        If a column is missing, the frame is empty, a measure is NaN or infinite, recency is
+        negative, frequency is below 1, a rule is malformed, or the rules leave a customer
+        unclassified.
 
     Examples
     --------
-    >>> frame = pd.DataFrame({"r_score": [5, 1, 3], "f_score": [5, 1, 3]})
-    >>> rfm_segments(frame)["segment"].tolist()
-    ['Champions', 'Lost', 'Need attention']
+    >>> customers = pd.DataFrame({"recency": [10, 10, 120, 300, 300, 500],
+    ...                           "frequency": [6, 1, 2, 5, 2, 1],
+    ...                           "monetary": [300.0, 15.0, 40.0, 250.0, 30.0, 12.0]})
+    >>> rfm_segments(customers, high_spend=200)["segment"].tolist()
+    ['Champions', 'New customers', 'Potential loyalists', "Can't lose them", 'At risk', 'Lost']
     """
-    bins = check_int("bins", bins, 2, 10)
-    require_columns(scores, [r_score, f_score], "scores")
-    levels = []
-    for column in (r_score, f_score):
-        s = as_float_array(f"scores column {column!r}", scores[column])
-        if ((s < 1) | (s > bins) | (s != np.round(s))).any():
-            bad = s[(s < 1) | (s > bins) | (s != np.round(s))][0]
-            raise ValueError(
-                f"scores column {column!r} must hold whole numbers in 1..{bins}; got {bad:g}"
-            )
-        levels.append(np.floor(5 * (s - 0.5) / bins).astype(np.int64) + 1)
-    r, f = levels
-    conditions = [
-        (r >= rlo) & (r <= rhi) & (f >= flo) & (f <= fhi)
-        for _, (rlo, rhi), (flo, fhi) in RFM_SEGMENT_RULES
-    ]
-    names = [name for name, _, _ in RFM_SEGMENT_RULES]
-    out = scores.copy()
-    out["segment"] = np.select(conditions, names, default="Unclassified").astype(object)
+    rows = _rules(rules)
+    require_columns(summary, [recency, frequency, monetary], "summary")
+    rec = as_float_array(f"summary column {recency!r}", summary[recency])
+    freq = as_float_array(f"summary column {frequency!r}", summary[frequency])
+    spend = as_float_array(f"summary column {monetary!r}", summary[monetary])
+    if (rec < 0).any():
+        raise ValueError(f"summary column {recency!r} must be >= 0 days; got {rec[rec < 0][0]:g}")
+    if (freq < 1).any():
+        raise ValueError(
+            f"summary column {frequency!r} must be >= 1 purchase day; got {freq[freq < 1][0]:g}"
+        )
+    if high_spend is None:
+        threshold = float(np.quantile(spend, RFM_HIGH_SPEND_QUANTILE))
+    else:
+        threshold = float(check_range("high_spend", high_spend))
+    big = spend >= threshold
+    code = np.full(rec.size, -1, dtype=np.int64)
+    for k in range(len(rows) - 1, -1, -1):  # last rule first, so the first match wins
+        row = rows[k]
+        hit = (rec >= row.recency[0]) & (rec < row.recency[1])
+        hit &= (freq >= row.frequency[0]) & (freq < row.frequency[1])
+        if row.high_spend is not None:
+            hit &= big == row.high_spend
+        code[hit] = k
+    if (code < 0).any():
+        i = int(np.flatnonzero(code < 0)[0])
+        raise ValueError(
+            f"the rules leave {int((code < 0).sum())} customer(s) unclassified, e.g. recency "
+            f"{rec[i]:g}, frequency {freq[i]:g}, spend {spend[i]:g}; add a rule that covers them"
+        )
+    out = summary.copy()
+    out["segment"] = pd.Categorical.from_codes(
+        code, categories=[row.segment for row in rows], ordered=True
+    )
+    out.attrs["high_spend"] = threshold
+    return out
+
+
+def rfm_segment_summary(segmented: pd.DataFrame, monetary: str = "monetary") -> pd.DataFrame:
+    """Size, value and profile of every segment, empty segments included.
+
+    Parameters
+    ----------
+    segmented : pandas.DataFrame
+        Output of :func:`rfm_segments` (columns ``segment``, ``recency``, ``frequency`` and
+        the spend column).
+    monetary : str, default "monetary"
+        Column name of total spend.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per segment in rule order (index ``segment``), columns ``customers`` (int64),
+        ``customer_share``, ``value`` (total spend), ``value_share``, ``mean_recency``,
+        ``mean_frequency`` and ``mean_spend``. An empty segment has 0 customers and value, and
+        NaN means (there is nothing to average), never a mean of 0.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``segmented`` is not a DataFrame or lacks a column.
+
+    Examples
+    --------
+    >>> customers = pd.DataFrame({"recency": [10, 500, 520], "frequency": [6, 1, 1],
+    ...                           "monetary": [300.0, 12.0, 20.0]})
+    >>> table = rfm_segment_summary(rfm_segments(customers))
+    >>> table.loc[["Champions", "Lost", "At risk"], ["customers", "mean_recency"]]
+                     customers  mean_recency
+    segment
+    Champions                1          10.0
+    Lost                     2         510.0
+    At risk                  0           NaN
+    """
+    require_columns(segmented, ["segment", "recency", "frequency", monetary], "segmented")
+    grouped = segmented.groupby("segment", observed=False, sort=True)
+    counts = grouped.size().astype(np.int64)
+    value = grouped[monetary].sum().astype(float)
+    total = float(segmented[monetary].sum())
+    out = pd.DataFrame(
+        {
+            "customers": counts,
+            "customer_share": counts / max(len(segmented), 1),
+            "value": value,
+            "value_share": value / total if total else np.nan,
+            "mean_recency": grouped["recency"].mean(),
+            "mean_frequency": grouped["frequency"].mean(),
+            "mean_spend": grouped[monetary].mean(),
+        }
+    )
+    out.index = pd.Index([str(s) for s in out.index], name="segment")
     return out
 
 

@@ -1064,3 +1064,195 @@ def attribute_gap_bars(
     ax.grid(True, axis="x", alpha=0.3)
     _finish(ax, title, xlabel, "")
     return fig
+
+def clv_buildup_plot(
+    margin: float,
+    retention_rates: Sequence[float] | np.ndarray,
+    discount_rate: float,
+    periods: int = 25,
+    *,
+    title: str = "Build-up of the lifetime value of a new customer",
+    figsize: tuple[float, float] = (7.5, 4.0),
+) -> Figure:
+    """Draw the cumulative discounted margin of a new customer and its limit, the CLV.
+
+    One curve per retention rate, from :func:`cpvkit.crm.clv_schedule` under the package's
+    timing convention (first margin paid at acquisition, ``include_first=True``), with the
+    infinite-horizon :func:`cpvkit.crm.clv` as a thin horizontal line of the same colour.
+
+    Parameters
+    ----------
+    margin : float
+        Margin per period.
+    retention_rates : sequence of float
+        One or more retention rates in [0, 1), one curve each.
+    discount_rate : float
+        Discount rate per period, >= 0.
+    periods : int, default 25
+        Number of periods drawn (1-1000).
+    title : str
+        Figure title.
+    figsize : tuple of float
+        Width and height in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes with a line and a limit line per retention rate, and a legend giving each CLV.
+
+    Raises
+    ------
+    ValueError, TypeError
+        As :func:`cpvkit.crm.clv_schedule`; also if ``periods`` is outside 1-1000.
+
+    Examples
+    --------
+    >>> fig = clv_buildup_plot(100, [0.8, 0.9], 0.1, periods=10)
+    >>> fig.axes[0].get_legend_handles_labels()[1]
+    ['retention 80% (CLV 366.67)', 'retention 90% (CLV 550.00)']
+    """
+    rates = np.atleast_1d(check_probability("retention_rates", retention_rates, allow_one=False))
+    periods = check_int("periods", periods, 1, 1000)
+    fig, ax = _figure(figsize)
+    t = np.arange(1, periods + 1)
+    for i, rate in enumerate(rates):
+        build = crm.clv_schedule(margin, float(rate), discount_rate, periods, include_first=True)
+        limit = crm.clv(margin, float(rate), discount_rate, include_first=True)
+        colour = _PALETTE[i % len(_PALETTE)]
+        ax.plot(
+            t,
+            build["cumulative_clv"],
+            color=colour,
+            marker="o",
+            markersize=2.5,
+            label=f"retention {rate:.0%} (CLV {limit:,.2f})",
+        )
+        ax.axhline(limit, color=colour, linewidth=0.8, alpha=0.5)
+    ax.grid(True, alpha=0.3)
+    ax.legend(frameon=False, loc="lower right", fontsize=TEXT_SIZE)
+    _finish(
+        ax,
+        title,
+        "Period (its margin is received at the start of it)",
+        "Cumulative discounted margin",
+    )
+    return fig
+
+
+def pyramid_plot(
+    summary: pd.DataFrame,
+    *,
+    title: str = "Customer pyramid",
+    figsize: tuple[float, float] = (7.5, 3.6),
+) -> Figure:
+    """Draw the share of customers and the share of value of each tier of a customer pyramid.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        The tier summary of :func:`cpvkit.crm.customer_pyramid` (``PyramidResult.summary``):
+        one row per tier, top tier first, with columns ``customer_share`` and ``value_share``.
+    title : str
+        Figure title.
+    figsize : tuple of float
+        Width and height in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Horizontal paired bars, top tier at the top.
+
+    Raises
+    ------
+    ValueError
+        If a column is missing or the frame is empty.
+    TypeError
+        If ``summary`` is not a DataFrame or a share is not numeric.
+
+    Examples
+    --------
+    >>> from cpvkit import crm
+    >>> tiers = crm.customer_pyramid([100, 50, 10, 5, 1, 1, 1, 1, 1, 0]).summary
+    >>> [t.get_text() for t in pyramid_plot(tiers).axes[0].get_yticklabels()]
+    ['Platinum', 'Gold', 'Iron', 'Lead']
+    """
+    require_columns(summary, ["customer_share", "value_share"], "summary")
+    customers = _numeric_column(summary, "customer_share", "summary")
+    value = _numeric_column(summary, "value_share", "summary")
+    fig, ax = _figure(figsize)
+    y = np.arange(len(summary))[::-1]
+    ax.barh(y + 0.2, customers, height=0.4, color=_BLUE, label="share of customers")
+    ax.barh(y - 0.2, value, height=0.4, color=_ORANGE, label="share of value")
+    ax.set_yticks(y, labels=[str(name) for name in summary.index])
+    ax.set_xlim(0, min(1.0, max(customers.max(), value.max()) * 1.15 + 0.02))
+    ax.xaxis.set_major_formatter("{x:.0%}")
+    ax.legend(frameon=False, loc="upper right", fontsize=TEXT_SIZE)
+    ax.grid(True, axis="x", alpha=0.3)
+    _finish(ax, title, "Share", "")
+    return fig
+
+
+def cohort_survival_plot(
+    survival: pd.DataFrame,
+    constant_rate: float | None = None,
+    *,
+    title: str = "Survival by acquisition cohort",
+    xlabel: str = "Months after first purchase",
+    ylabel: str = "Still buying later (lower bound)",
+    figsize: tuple[float, float] = (7.0, 4.0),
+) -> Figure:
+    """Draw one survival curve per acquisition cohort, with an optional constant-rate curve.
+
+    Parameters
+    ----------
+    survival : pandas.DataFrame
+        Index: periods since acquisition (0, 1, 2, ...); one column per cohort holding the share
+        of the cohort still active (or still buying later) at each period, in [0, 1].
+    constant_rate : float, optional
+        A retention rate in [0, 1) whose curve ``rate**t`` is drawn dotted for comparison.
+    title, xlabel, ylabel : str
+        Figure title and axis labels.
+    figsize : tuple of float
+        Width and height in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One line per cohort (and the dotted comparison curve), with a legend.
+
+    Raises
+    ------
+    ValueError
+        If the frame is empty, a share is outside [0, 1] or ``constant_rate`` is outside [0, 1).
+    TypeError
+        If ``survival`` is not a DataFrame or holds non-numeric values.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"January": [1.0, 0.5, 0.4], "February": [1.0, 0.6, 0.45]})
+    >>> fig = cohort_survival_plot(frame, constant_rate=0.7)
+    >>> fig.axes[0].get_legend_handles_labels()[1]
+    ['January', 'February', 'constant r = 70%']
+    """
+    if not isinstance(survival, pd.DataFrame):
+        raise TypeError(f"survival must be a pandas DataFrame; got {type(survival).__name__}")
+    if survival.empty:
+        raise ValueError("survival is empty; give one column per cohort and one row per period")
+    t = as_float_array("survival index", survival.index)
+    fig, ax = _figure(figsize)
+    for i, (name, series) in enumerate(survival.items()):
+        share = check_range(f"survival[{name!r}]", series.to_numpy(dtype=float), 0.0, 1.0)
+        ax.plot(
+            t, share, marker="o", markersize=3, color=_PALETTE[i % len(_PALETTE)], label=str(name)
+        )
+    if constant_rate is not None:
+        rate = check_probability("constant_rate", constant_rate, allow_one=False)
+        ax.plot(
+            t, rate ** (t - t.min()), color=_GREY, linestyle=":", label=f"constant r = {rate:.0%}"
+        )
+    ax.set_ylim(0, 1.02)
+    ax.yaxis.set_major_formatter("{x:.0%}")
+    ax.grid(True, axis="y", alpha=0.3)
+    ax.legend(frameon=False, fontsize=TEXT_SIZE)
+    _finish(ax, title, xlabel, ylabel)
+    return fig

@@ -4,15 +4,21 @@
   rate;
 - :func:`cohort_projection` - customers and profit of one acquired cohort, period by period;
 - :func:`retention_table` - expected lifetime and CLV across a range of retention rates;
+- :func:`profile_clv` - lifetime value when profit changes with tenure (a profit profile);
 - :func:`acquisition_vs_retention` - replacing lost customers versus paying to keep them;
 - :func:`retention_profit_effect` - what a retention improvement is worth (Reichheld & Sasser);
 - :func:`word_of_mouth` - how many people hear about dissatisfied customers' experience;
 - :func:`complaint_recovery` - customers kept by handling complaints well;
 - :func:`development_ladder` - stage of each customer on Kotler's customer development ladder.
 
-Money follows the CLV conventions of :mod:`cpvkit.crm`: margins arrive at the end of each
-period, a customer survives each renewal with probability ``r`` in [0, 1), the discount rate
-``d`` is >= 0 and ``include_first=True`` adds the margin of the first purchase at time 0.
+Money follows the one timing convention of :mod:`cpvkit.crm`: a customer is acquired at the
+start of period 1 and pays the first margin then (time 0); it stays to each further period with
+probability ``r`` in [0, 1) and pays the margin at the start of each period it is active, so the
+margin of period ``t`` arrives at time ``t - 1`` with probability ``r**(t - 1)``, discounted at
+``d >= 0`` per period. The expected lifetime ``1 / (1 - r)`` is the expected number of paid
+periods, and with ``d = 0`` the CLV is margin times expected lifetime. ``include_first=True`` is
+the default everywhere; ``include_first=False`` values only the future margins of a customer who
+has just paid (Gupta & Lehmann's margin multiple ``r / (1 + d - r)``).
 Literature figures (retention-to-profit effects, TARP word-of-mouth counts, complaint repurchase
 rates) are never built-in defaults: the caller supplies them.
 """
@@ -47,6 +53,7 @@ __all__ = [
     "complaint_recovery",
     "development_ladder",
     "expected_lifetime",
+    "profile_clv",
     "retention_profit_effect",
     "retention_table",
     "survival",
@@ -93,8 +100,11 @@ class _Bundle:
 def expected_lifetime(retention: Any) -> Any:
     """Expected customer lifetime ``1 / (1 - r)`` periods at a constant retention rate.
 
-    With retention ``r`` a customer leaves in each period with probability ``1 - r``, so the
-    number of periods served (counting the first) is geometric with mean ``1 / (1 - r)``.
+    A customer pays in the period of acquisition and then stays to each further period with
+    probability ``r``, so the number of paid periods (the acquisition period counted) is
+    geometric with mean ``1 + r + r**2 + ... = 1 / (1 - r)``: 2 periods at 50 %, 5 at 80 %,
+    10 at 90 %, 20 at 95 %. With no discounting the CLV of :func:`cpvkit.crm.clv` is the margin
+    times this number.
 
     Parameters
     ----------
@@ -125,7 +135,10 @@ def expected_lifetime(retention: Any) -> Any:
 
 
 def survival(retention: Any, periods: int) -> np.ndarray:
-    """Share of a cohort still active after ``t`` periods, ``r**t`` for t = 0..periods.
+    """Share of a cohort still active after ``t`` renewals, ``r**t`` for t = 0..periods.
+
+    Entry ``t`` is the share that pays the margin of period ``t + 1`` (at time ``t``): 1 for the
+    acquisition period, ``r`` for the next and so on.
 
     Parameters
     ----------
@@ -175,14 +188,18 @@ def cohort_projection(
     periods: int,
     discount_rate: float = 0.0,
     acquisition_cost: float = 0.0,
-    include_first: bool = False,
+    include_first: bool = True,
 ) -> pd.DataFrame:
     """Project the customers and profit of one acquired cohort period by period.
 
-    ``customers`` are acquired at period 0 at ``acquisition_cost`` each. In period ``t`` a share
-    ``r**t`` of them is still active and each earns ``margin`` at the end of the period,
-    discounted by ``(1 + d)**-t``. With ``include_first`` the cohort also earns its first margin
-    at period 0 (the acquisition purchase).
+    ``customers`` are acquired at the start of period 1 (time 0) at ``acquisition_cost`` each.
+    In period ``t`` (t = 1..periods) ``customers * r**(t - 1)`` are still active and each pays
+    ``margin`` at the start of the period, at time ``t - 1``, discounted by
+    ``(1 + d)**-(t - 1)``: the timing convention of :mod:`cpvkit.crm`. So the cohort's
+    cumulative discounted profit after ``T`` periods is ``customers`` times
+    ``clv(margin, retention, d, horizon=T, acquisition_cost=...)``. With
+    ``include_first=False`` the margins are paid at the end of each period (time ``t``) by the
+    ``customers * r**t`` who renewed: nobody pays at acquisition.
 
     Parameters
     ----------
@@ -193,27 +210,30 @@ def cohort_projection(
     margin : float
         Margin per active customer per period.
     periods : int
-        Last period projected (1-10,000).
+        Number of periods projected (1-10,000).
     discount_rate : float, default 0.0
         Discount rate per period, >= 0.
     acquisition_cost : float, default 0.0
-        Cost per acquired customer, >= 0, paid at period 0.
-    include_first : bool, default False
-        Earn one margin per customer at period 0.
+        Cost per acquired customer, >= 0, paid at time 0 (booked in period 1).
+    include_first : bool, default True
+        The cohort pays a margin in the period of acquisition (the convention); ``False``
+        moves every payment one period later.
 
     Returns
     -------
     pandas.DataFrame
-        Rows for periods 0..periods, columns:
+        Rows for periods 1..periods, columns:
 
-        ``period`` (int); ``survival`` (``r**t``); ``customers`` (expected active customers);
-        ``lost`` (customers lost since the previous period, 0 at period 0); ``profit`` (expected
-        margin earned in the period, minus the acquisition spend at period 0);
-        ``discount_factor``; ``present_value`` (profit times discount factor);
-        ``cumulative_profit`` (undiscounted) and ``cumulative_present_value``. The last
-        ``cumulative_present_value`` equals ``customers * (clv(margin, retention, d,
-        horizon=periods) - acquisition_cost)`` (``horizon=periods + 1`` with
-        ``include_first``).
+        ``period`` (int); ``time`` (when the period's margins are received, ``period - 1``, or
+        ``period`` with ``include_first=False``); ``survival`` (``r**time``); ``customers``
+        (expected active, paying customers); ``lost`` (customers lost since the previous
+        period, against the acquired cohort for period 1); ``profit`` (expected margin
+        earned in the period, minus the acquisition spend in period 1); ``discount_factor``
+        (``(1 + d)**-time``); ``present_value`` (margins times discount factor, minus the
+        acquisition spend, which is paid at time 0); ``cumulative_profit`` (undiscounted)
+        and ``cumulative_present_value``. The last ``cumulative_present_value`` equals
+        ``customers * clv(margin, retention, d, horizon=periods,
+        include_first=include_first, acquisition_cost=acquisition_cost)``.
 
     Raises
     ------
@@ -222,13 +242,13 @@ def cohort_projection(
 
     Examples
     --------
-    >>> table = cohort_projection(1000, 0.8, 100, periods=2, discount_rate=0.1,
+    >>> table = cohort_projection(1000, 0.8, 100, periods=3, discount_rate=0.1,
     ...                           acquisition_cost=150)
     >>> table[["period", "customers", "lost", "profit", "cumulative_present_value"]].round(1)
-       period  customers   lost    profit  cumulative_present_value
-    0       0     1000.0    0.0 -150000.0                 -150000.0
-    1       1      800.0  200.0   80000.0                  -77272.7
-    2       2      640.0  160.0   64000.0                  -24380.2
+       period  customers   lost   profit  cumulative_present_value
+    0       1     1000.0    0.0 -50000.0                  -50000.0
+    1       2      800.0  200.0  80000.0                   22727.3
+    2       3      640.0  160.0  64000.0                   75619.8
     """
     n0 = _single("customers", customers, 0.0)
     r = float(_retention("retention", _single("retention", retention)))
@@ -236,20 +256,21 @@ def cohort_projection(
     d = _single("discount_rate", discount_rate, 0.0)
     a = _single("acquisition_cost", acquisition_cost, 0.0)
     n = check_int("periods", periods, 1, 10_000)
-    t = np.arange(n + 1)
-    surv = r**t
+    period = np.arange(1, n + 1)
+    t = period - (1 if include_first else 0)
+    surv = r ** t.astype(float)
     active = n0 * surv
-    lost = np.concatenate([[0.0], -np.diff(active)])
-    earns = np.ones(n + 1)
-    if not include_first:
-        earns[0] = 0.0
-    profit = active * m * earns
-    profit[0] -= n0 * a
+    lost = -np.diff(active, prepend=n0)
+    spend = np.zeros(n)
+    spend[0] = n0 * a
+    income = active * m
     disc = (1.0 + d) ** -t.astype(float)
-    pv = profit * disc
+    profit = income - spend
+    pv = income * disc - spend
     return pd.DataFrame(
         {
-            "period": t.astype(int),
+            "period": period.astype(int),
+            "time": t.astype(int),
             "survival": surv,
             "customers": active,
             "lost": lost,
@@ -273,14 +294,15 @@ def retention_table(
     margin: float,
     discount_rate: float = 0.0,
     horizon: int | None = None,
-    include_first: bool = False,
+    include_first: bool = True,
     acquisition_cost: float = 0.0,
 ) -> pd.DataFrame:
     """Expected lifetime and CLV for a range of retention rates.
 
-    The classic teaching table: as retention rises from 50 % to 95 % the expected lifetime
-    doubles from 2 to 20 periods and the CLV grows ever faster, because ``1 + d - r`` in the
-    denominator shrinks.
+    The classic teaching table (the credit-card example of Reichheld & Sasser, 1990): as
+    retention rises from 50 % to 95 % the expected lifetime grows from 2 to 20 periods and the
+    CLV grows ever faster, because ``1 + d - r`` in the denominator shrinks. With ``d = 0`` the
+    CLV is ``margin * lifetime`` (the convention of :mod:`cpvkit.crm`).
 
     Parameters
     ----------
@@ -308,9 +330,11 @@ def retention_table(
     --------
     >>> retention_table([0.5, 0.8, 0.9], margin=100, discount_rate=0.1).round(2)
        retention  churn  lifetime     clv
-    0        0.5    0.5       2.0   83.33
-    1        0.8    0.2       5.0  266.67
-    2        0.9    0.1      10.0  450.00
+    0        0.5    0.5       2.0  183.33
+    1        0.8    0.2       5.0  366.67
+    2        0.9    0.1      10.0  550.00
+    >>> retention_table([0.5, 0.9], margin=100)["clv"].round(6).tolist()
+    [200.0, 1000.0]
     """
     r = np.atleast_1d(_retention("retention_rates", retention_rates)).astype(float)
     if r.ndim != 1:
@@ -502,7 +526,7 @@ def retention_profit_effect(
     improved_retention: Any,
     discount_rate: Any = 0.0,
     horizon: int | None = None,
-    include_first: bool = False,
+    include_first: bool = True,
     acquisition_cost: Any = 0.0,
     margin_growth: Any = 0.0,
     customers: Any = 1.0,
@@ -514,13 +538,16 @@ def retention_profit_effect(
     ``r`` approaches 1) and partly because the profit per customer grows with tenure (more
     purchases, lower service cost, referrals, price premiums). Both effects are modelled here:
     the margin of the ``k``-th period served is ``m (1 + g)**(k - 1)``, so with
-    ``q = r (1 + g) / (1 + d)``::
+    ``q = r (1 + g) / (1 + d)`` and the timing convention of :mod:`cpvkit.crm` (first margin
+    at acquisition, time 0)::
 
-        include_first=False:  CLV = m r/(1+d) * sum_{t=0..T-1} q^t
-        include_first=True:   CLV = m * sum_{t=0..T-1} q^t
+        include_first=True (default):  CLV = m * sum_{t=0..T-1} q^t
+        include_first=False:           m r/(1+d) * sum_{t=0..T-1} q^t   (future margins only)
 
-    which is :func:`cpvkit.crm.clv` when ``g = 0``. Their published profit increases by
-    industry are NOT built in; pass your own margins, rates and growth.
+    which is :func:`cpvkit.crm.clv` when ``g = 0``. Gupta, Lehmann & Stuart (2004) state the
+    lever as a 1 % RELATIVE improvement in retention (``r1 = 1.01 r0``), not one point.
+    Reichheld & Sasser's published profit increases by industry are NOT built in; pass your
+    own margins, rates and growth.
 
     Parameters
     ----------
@@ -532,8 +559,9 @@ def retention_profit_effect(
         Discount rate per period, >= 0.
     horizon : int or None, default None
         Number of margins counted; ``None`` for an infinite horizon (then ``q`` must be < 1).
-    include_first : bool, default False
-        Count the first margin at time 0.
+    include_first : bool, default True
+        Count the margin paid at acquisition (time 0); ``False`` values only the future
+        margins of a customer who has just paid.
     acquisition_cost : float or array-like, default 0.0
         Cost per acquired customer, >= 0, subtracted from both CLVs.
     margin_growth : float or array-like, default 0.0
@@ -564,10 +592,10 @@ def retention_profit_effect(
     --------
     >>> eff = retention_profit_effect(100, 0.80, 0.85, discount_rate=0.1)
     >>> round(eff.clv_before, 2), round(eff.clv_after, 2), round(eff.clv_change_pct, 1)
-    (266.67, 340.0, 27.5)
+    (366.67, 440.0, 20.0)
     >>> eff = retention_profit_effect(100, 0.80, 0.85, discount_rate=0.1, margin_growth=0.05)
     >>> round(eff.clv_change_pct, 1)
-    33.1
+    25.3
     """
     m = check_range("margin", margin)
     r0 = _retention("retention", retention)
@@ -627,6 +655,79 @@ def retention_profit_effect(
         equity_after=_out(n * after),
         equity_change=_out(n * change),
     )
+
+
+def profile_clv(
+    profits: Any,
+    retention: Any,
+    discount_rate: float = 0.0,
+    acquisition_cost: float = 0.0,
+    horizon: int | None = None,
+) -> Any:
+    """Lifetime value when the profit of a customer changes with tenure (a profit profile).
+
+    ``profits[k - 1]`` is the profit of the ``k``-th period a customer stays; after the last
+    entry the last profit is held. With the timing convention of :mod:`cpvkit.crm` (first
+    period paid at acquisition, time 0) and ``q = r / (1 + d)``::
+
+        CLV = sum_{t=1..T} p_t q^(t-1) - acquisition_cost
+
+    With a constant profile this is :func:`cpvkit.crm.clv`. The shape of such a profile
+    (a loss in the acquisition year, then profits that rise with tenure) is the one of
+    Reichheld & Sasser's (1990) credit-card example.
+
+    Parameters
+    ----------
+    profits : array-like of float
+        Profit per period of tenure, first period first (at least one value).
+    retention : float or array-like
+        Retention rate(s) per period, each in [0, 1).
+    discount_rate : float, default 0.0
+        Discount rate per period, >= 0.
+    acquisition_cost : float, default 0.0
+        Cost of winning the customer, >= 0, subtracted once at time 0.
+    horizon : int or None, default None
+        Number of periods counted (1-10,000); ``None`` for no limit.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        One value per retention rate (float for a scalar rate).
+
+    Raises
+    ------
+    ValueError
+        If ``profits`` is empty or not finite, a rate is outside [0, 1), ``discount_rate`` or
+        ``acquisition_cost`` is negative or ``horizon`` is outside 1-10,000.
+    TypeError
+        If an input is not numeric or ``horizon`` is not a whole number.
+
+    Examples
+    --------
+    >>> round(profile_clv([100.0], 0.8, 0.1), 2)
+    366.67
+    >>> profile_clv([-10.0, 20.0, 30.0], [0.0, 0.5], horizon=3).round(2)
+    array([-10. ,  7.5])
+    """
+    p = as_float_array("profits", profits)
+    if p.ndim != 1:
+        raise ValueError(f"profits must be one-dimensional; got shape {p.shape}")
+    r = np.asarray(_retention("retention", retention), dtype=float)
+    d = _single("discount_rate", discount_rate, 0.0)
+    a = _single("acquisition_cost", acquisition_cost, 0.0)
+    h = _horizon(horizon)
+    q = r[..., None] / (1.0 + d)
+    k = len(p) if h is None else min(len(p), h)
+    t = np.arange(k)
+    head = np.sum(p[:k] * q**t, axis=-1)
+    last = p[-1]
+    q = q[..., 0]
+    if h is None:
+        tail = last * q**k / (1.0 - q)
+    else:
+        extra = h - k
+        tail = last * q**k * (1.0 - q**extra) / (1.0 - q) if extra > 0 else 0.0 * q
+    return _out(head + tail - a)
 
 
 # --------------------------------------------------------------------------------------------

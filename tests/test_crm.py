@@ -19,9 +19,12 @@ from cpvkit.datasets import load_cdnow
 
 
 def test_clv_textbook_values():
-    assert crm.clv(100, 0.8, 0.1) == pytest.approx(266.6666667)
-    assert crm.clv(100, 0.8, 0.1, include_first=True) == pytest.approx(100 * 1.1 / 0.3)
-    assert round(crm.clv(100, 0.8, 0.1, include_first=True), 2) == 366.67
+    # the convention: first margin at acquisition (time 0), m (1 + d) / (1 + d - r)
+    assert crm.clv(100, 0.8, 0.1) == pytest.approx(100 * 1.1 / 0.3)
+    assert round(crm.clv(100, 0.8, 0.1), 2) == 366.67
+    assert crm.clv(100, 0.8, 0.1, include_first=True) == crm.clv(100, 0.8, 0.1)
+    # future margins of a customer who has just paid: Gupta & Lehmann's m r / (1 + d - r)
+    assert crm.clv(100, 0.8, 0.1, include_first=False) == pytest.approx(266.6666667)
 
 
 def test_clv_returns_python_float_for_scalars():
@@ -29,19 +32,19 @@ def test_clv_returns_python_float_for_scalars():
 
 
 def test_clv_finite_horizon_by_hand():
-    # three margins at the end of periods 1..3
-    by_hand = 100 * 0.8 / 1.1 + 100 * 0.64 / 1.21 + 100 * 0.512 / 1.331
+    # the margins of periods 1..3, received at times 0..2
+    by_hand = 100 + 100 * 0.8 / 1.1 + 100 * 0.64 / 1.21
     assert crm.clv(100, 0.8, 0.1, horizon=3) == pytest.approx(by_hand)
-    # with the first margin: periods 0..2
-    by_hand_first = 100 + 100 * 0.8 / 1.1 + 100 * 0.64 / 1.21
-    assert crm.clv(100, 0.8, 0.1, horizon=3, include_first=True) == pytest.approx(by_hand_first)
+    # future margins only: times 1..3
+    by_hand_future = 100 * 0.8 / 1.1 + 100 * 0.64 / 1.21 + 100 * 0.512 / 1.331
+    assert crm.clv(100, 0.8, 0.1, horizon=3, include_first=False) == pytest.approx(by_hand_future)
 
 
 def test_clv_horizon_one_and_retention_zero():
-    assert crm.clv(100, 0.8, 0.1, horizon=1) == pytest.approx(80 / 1.1)
-    assert crm.clv(100, 0.8, 0.1, horizon=1, include_first=True) == pytest.approx(100.0)
-    assert crm.clv(100, 0.0, 0.1) == 0.0
-    assert crm.clv(100, 0.0, 0.1, include_first=True) == pytest.approx(100.0)
+    assert crm.clv(100, 0.8, 0.1, horizon=1) == pytest.approx(100.0)
+    assert crm.clv(100, 0.8, 0.1, horizon=1, include_first=False) == pytest.approx(80 / 1.1)
+    assert crm.clv(100, 0.0, 0.1) == pytest.approx(100.0)
+    assert crm.clv(100, 0.0, 0.1, include_first=False) == 0.0
 
 
 def test_clv_long_horizon_converges_and_inf_means_infinite():
@@ -49,20 +52,22 @@ def test_clv_long_horizon_converges_and_inf_means_infinite():
     assert crm.clv(100, 0.8, 0.1, horizon=math.inf) == crm.clv(100, 0.8, 0.1)
 
 
-def test_clv_zero_discount_is_margin_times_expected_future_periods():
-    # m r / (1 - r): 100 * 0.8 / 0.2 = 400
-    assert crm.clv(100, 0.8, 0.0) == pytest.approx(400.0)
+def test_clv_zero_discount_is_margin_times_expected_lifetime():
+    # 100 / (1 - 0.8) = 500 = margin x five expected paid periods
+    assert crm.clv(100, 0.8, 0.0) == pytest.approx(500.0)
+    # without the first margin: the four expected future periods
+    assert crm.clv(100, 0.8, 0.0, include_first=False) == pytest.approx(400.0)
 
 
 def test_clv_acquisition_cost_subtracted_once():
-    assert crm.clv(100, 0.8, 0.1, acquisition_cost=50) == pytest.approx(266.6666667 - 50)
+    assert crm.clv(100, 0.8, 0.1, acquisition_cost=50) == pytest.approx(366.6666667 - 50)
 
 
 def test_clv_broadcasts():
     out = crm.clv([100, 200], [[0.5], [0.8]], 0.1)
     assert out.shape == (2, 2)
-    assert out[1, 1] == pytest.approx(2 * 266.6666667)
-    assert out[0, 0] == pytest.approx(100 * 0.5 / 0.6)
+    assert out[1, 1] == pytest.approx(2 * 366.6666667)
+    assert out[0, 0] == pytest.approx(100 * 1.1 / 0.6)
 
 
 @pytest.mark.parametrize(
@@ -124,6 +129,7 @@ def test_clv_schedule_columns_and_values():
     table = crm.clv_schedule(100, 0.8, 0.1, periods=3, acquisition_cost=20)
     assert list(table.columns) == [
         "period",
+        "time",
         "survival",
         "expected_margin",
         "discount_factor",
@@ -131,17 +137,19 @@ def test_clv_schedule_columns_and_values():
         "cumulative_clv",
     ]
     assert table["period"].tolist() == [1, 2, 3]
-    assert table["survival"].tolist() == pytest.approx([0.8, 0.64, 0.512])
-    assert table["cumulative_clv"].iloc[0] == pytest.approx(80 / 1.1 - 20)
+    assert table["time"].tolist() == [0, 1, 2]
+    assert table["survival"].tolist() == pytest.approx([1.0, 0.8, 0.64])
+    assert table["cumulative_clv"].iloc[0] == pytest.approx(100 - 20)
     assert table["cumulative_clv"].iloc[-1] == pytest.approx(
         crm.clv(100, 0.8, 0.1, horizon=3, acquisition_cost=20)
     )
 
 
-def test_clv_schedule_include_first_starts_at_zero():
-    table = crm.clv_schedule(100, 0.8, 0.1, periods=2, include_first=True)
-    assert table["period"].tolist() == [0, 1]
-    assert table["present_value"].iloc[0] == pytest.approx(100.0)
+def test_clv_schedule_future_margins_start_one_period_later():
+    table = crm.clv_schedule(100, 0.8, 0.1, periods=2, include_first=False)
+    assert table["period"].tolist() == [1, 2]
+    assert table["time"].tolist() == [1, 2]
+    assert table["present_value"].iloc[0] == pytest.approx(80 / 1.1)
 
 
 def test_clv_schedule_invalid():
@@ -154,11 +162,13 @@ def test_clv_schedule_invalid():
 
 
 def test_customer_equity_segments():
-    # 1000 x 60 + 200 x 1350 = 330,000
+    # 1000 x 110 + 200 x 1650 = 440,000
     equity = crm.customer_equity([1000, 200], [50, 300], [0.6, 0.9], 0.1)
-    assert equity == pytest.approx(330_000.0)
+    assert equity == pytest.approx(440_000.0)
     with_cost = crm.customer_equity([1000, 200], [50, 300], [0.6, 0.9], 0.1, acquisition_cost=10)
-    assert with_cost == pytest.approx(330_000.0 - 1200 * 10)
+    assert with_cost == pytest.approx(440_000.0 - 1200 * 10)
+    future = crm.customer_equity([1000, 200], [50, 300], [0.6, 0.9], 0.1, include_first=False)
+    assert future == pytest.approx(330_000.0)
 
 
 def test_customer_equity_invalid():
@@ -327,41 +337,178 @@ def test_rfm_pipeline_shuffle_on_cdnow_sample():
     pd.testing.assert_frame_equal(a, b)
 
 
-def test_rfm_segments_rules_cover_grid_once():
-    grid = pd.DataFrame(
-        [(r, f) for r in range(1, 6) for f in range(1, 6)], columns=["r_score", "f_score"]
+def _customers(rows):
+    return pd.DataFrame(rows, columns=["recency", "frequency", "monetary"])
+
+
+def test_rfm_segments_textbook_cases():
+    frame = _customers(
+        [
+            (5, 8, 500.0),  # bought last week, often
+            (150, 6, 300.0),  # frequent, seen within six months
+            (30, 3, 60.0),  # recent repeat buyer
+            (20, 1, 25.0),  # first and only purchase last month
+            (120, 1, 25.0),  # one purchase four months ago
+            (250, 7, 900.0),  # lapsed big spender
+            (250, 2, 30.0),  # lapsed small repeat buyer
+            (300, 1, 25.0),  # one purchase ten months ago
+            (480, 3, 900.0),  # repeat buyer gone for more than a year
+            (480, 1, 25.0),  # one purchase more than a year ago
+        ]
     )
-    out = crm.rfm_segments(grid)
-    assert not (out["segment"] == "Unclassified").any()
-    hits = np.zeros(len(grid), dtype=int)
-    for _, (rlo, rhi), (flo, fhi) in crm.RFM_SEGMENT_RULES:
-        hits += (grid["r_score"].between(rlo, rhi) & grid["f_score"].between(flo, fhi)).to_numpy()
-    assert (hits == 1).all()
-    cell = out.set_index(["r_score", "f_score"])["segment"]
-    assert cell[(5, 5)] == "Champions"
-    assert cell[(5, 1)] == "New customers"
-    assert cell[(1, 5)] == "Can't lose them"
-    assert cell[(1, 1)] == "Lost"
-    assert cell[(2, 3)] == "At risk"
+    out = crm.rfm_segments(frame, high_spend=200.0)
+    assert out["segment"].tolist() == [rule.segment for rule in crm.RFM_SEGMENT_RULES]
+    assert out.attrs["high_spend"] == 200.0
 
 
-def test_rfm_segments_other_scales():
-    frame = pd.DataFrame({"r_score": [10, 1, 2], "f_score": [10, 1, 9]})
-    assert crm.rfm_segments(frame, bins=10)["segment"].tolist() == [
-        "Champions",
-        "Lost",
+@pytest.mark.parametrize(
+    ("recency", "frequency", "segment"),
+    [
+        (0, 4, "Champions"),
+        (90, 4, "Champions"),
+        (90.5, 4, "Champions"),
+        (91, 4, "Loyal customers"),
+        (180, 4, "Loyal customers"),
+        (181, 4, "At risk"),
+        (365, 3, "At risk"),
+        (366, 3, "Hibernating"),
+        (90, 3, "Potential loyalists"),
+        (180, 2, "Potential loyalists"),
+        (90, 1, "New customers"),
+        (91, 1, "Awaiting a second purchase"),
+        (181, 1, "Lapsing one-time buyers"),
+        (365, 1, "Lapsing one-time buyers"),
+        (366, 1, "Lost"),
+        (10_000, 1, "Lost"),
+    ],
+)
+def test_rfm_segments_window_boundaries(recency, frequency, segment):
+    frame = _customers([(recency, frequency, 10.0)])
+    assert crm.rfm_segments(frame, high_spend=100.0)["segment"].iloc[0] == segment
+
+
+def test_rfm_segments_spend_threshold_boundary_and_default():
+    frame = _customers([(200, 2, 100.0), (200, 2, 99.99)])
+    assert crm.rfm_segments(frame, high_spend=100.0)["segment"].tolist() == [
         "Can't lose them",
+        "At risk",
     ]
+    spend = pd.Series(np.arange(1.0, 11.0))
+    frame = _customers([(200, 2, v) for v in spend])
+    out = crm.rfm_segments(frame)
+    assert out.attrs["high_spend"] == pytest.approx(np.quantile(spend, 0.8))
+    assert (out["segment"] == "Can't lose them").sum() == 2  # the top 20 %
+
+
+def test_rfm_default_rules_partition_every_customer():
+    recency = np.arange(0, 800)
+    grid = pd.DataFrame(
+        [(r, f, m) for r in recency for f in (1, 2, 3, 4, 9) for m in (1.0, 1000.0)],
+        columns=["recency", "frequency", "monetary"],
+    )
+    rec, freq, big = grid["recency"], grid["frequency"], grid["monetary"] >= 500.0
+    hits = np.zeros(len(grid), dtype=int)
+    for rule in crm.RFM_SEGMENT_RULES:
+        hit = rec.between(rule.recency[0], rule.recency[1], inclusive="left")
+        hit &= freq.between(rule.frequency[0], rule.frequency[1], inclusive="left")
+        if rule.high_spend is not None:
+            hit &= big == rule.high_spend
+        hits += hit.to_numpy()
+    assert (hits == 1).all()
+    out = crm.rfm_segments(grid, high_spend=500.0)
+    assert list(out["segment"].cat.categories) == [r.segment for r in crm.RFM_SEGMENT_RULES]
+
+
+def test_rfm_segments_one_time_buyers_never_split_by_month():
+    # one-time buyers of any age beyond a year share one segment, unlike quintile scores
+    frame = _customers([(r, 1, 20.0) for r in range(366, 600, 7)])
+    assert crm.rfm_segments(frame)["segment"].nunique() == 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    data=st.lists(
+        st.tuples(st.integers(0, 700), st.integers(1, 12), st.integers(0, 500)),
+        min_size=1,
+        max_size=60,
+    ),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_rfm_segments_invariant_to_row_order_and_equal_customers(data, seed):
+    summary = pd.DataFrame(data, columns=["recency", "frequency", "monetary"])
+    summary["monetary"] = summary["monetary"].astype(float)
+    summary.index = [f"c{i}" for i in range(len(summary))]
+    shuffled = summary.sample(frac=1.0, random_state=np.random.RandomState(seed % 2**32))
+    a = crm.rfm_segments(summary)
+    b = crm.rfm_segments(shuffled).loc[a.index]
+    pd.testing.assert_series_equal(a["segment"], b["segment"])
+    assert (a.groupby(["recency", "frequency", "monetary"])["segment"].nunique() == 1).all()
+
+
+def test_rfm_segments_on_scores_and_cdnow_sample():
+    log = load_cdnow().iloc[:5000]
+    summary = crm.rfm_summary(log)
+    a = crm.rfm_segments(crm.rfm_scores(summary))
+    b = crm.rfm_segments(summary)
+    pd.testing.assert_series_equal(a["segment"], b["segment"])
+    shuffled = crm.rfm_segments(crm.rfm_summary(log.sample(frac=1.0, random_state=3)))
+    pd.testing.assert_series_equal(shuffled["segment"], b["segment"])
+
+
+def test_rfm_segment_summary_reports_empty_segments():
+    frame = _customers([(10, 6, 300.0), (500, 1, 12.0), (520, 1, 20.0)])
+    table = crm.rfm_segment_summary(crm.rfm_segments(frame))
+    assert list(table.index) == [r.segment for r in crm.RFM_SEGMENT_RULES]
+    assert table["customers"].sum() == 3
+    assert table.loc["Lost", "mean_recency"] == pytest.approx(510.0)
+    assert table.loc["Lost", "value_share"] == pytest.approx(32.0 / 332.0)
+    empty = table.loc["At risk"]
+    assert empty["customers"] == 0 and empty["value"] == 0.0
+    assert np.isnan(empty["mean_recency"]) and np.isnan(empty["mean_spend"])
+
+
+def test_rfm_segment_table_prints_the_rule():
+    table = crm.rfm_segment_table()
+    assert list(table.index) == [r.segment for r in crm.RFM_SEGMENT_RULES]
+    assert table.loc["Hibernating", "recency (days)"] == "366 or more"
+    assert table.loc["Lapsing one-time buyers", "purchase days"] == "1"
+    assert table.loc["Potential loyalists", "purchase days"] == "2-3"
+    assert table.loc["At risk", "spend"] == "below top 20 %"
+    assert crm.rfm_segment_table(high_spend=133.95).loc["Can't lose them", "spend"] == (
+        "133.95 or more"
+    )
+
+
+def test_rfm_segments_custom_rules():
+    rules = [
+        crm.SegmentRule("Active", (0, 30), (1, np.inf), None, "serve"),
+        crm.SegmentRule("Inactive", (30, np.inf), (1, np.inf), None, "remind"),
+    ]
+    frame = _customers([(29, 1, 5.0), (30, 3, 5.0)])
+    assert crm.rfm_segments(frame, rules=rules)["segment"].tolist() == ["Active", "Inactive"]
+    with pytest.raises(ValueError, match="unclassified, e.g. recency 30"):
+        crm.rfm_segments(frame, rules=rules[:1])
 
 
 def test_rfm_segments_invalid():
-    frame = pd.DataFrame({"r_score": [6], "f_score": [1]})
-    with pytest.raises(ValueError, match="r_score.*1..5"):
-        crm.rfm_segments(frame)
-    with pytest.raises(ValueError, match="f_score"):
-        crm.rfm_segments(pd.DataFrame({"r_score": [1]}))
-    with pytest.raises(ValueError, match="whole"):
-        crm.rfm_segments(pd.DataFrame({"r_score": [1.5], "f_score": [1]}))
+    good = _customers([(10, 2, 5.0)])
+    with pytest.raises(ValueError, match="monetary"):
+        crm.rfm_segments(good.drop(columns="monetary"))
+    with pytest.raises(ValueError, match=">= 0 days; got -1"):
+        crm.rfm_segments(_customers([(-1, 2, 5.0)]))
+    with pytest.raises(ValueError, match=">= 1 purchase day; got 0"):
+        crm.rfm_segments(_customers([(3, 0, 5.0)]))
+    with pytest.raises(ValueError):
+        crm.rfm_segments(_customers([(np.nan, 2, 5.0)]))
+    with pytest.raises(TypeError, match="SegmentRule"):
+        crm.rfm_segments(good, rules=[("Champions", (5, 5), (4, 5))])
+    with pytest.raises(ValueError, match="low < high"):
+        crm.rfm_segments(good, rules=[crm.SegmentRule("x", (10, 10), (1, 2), None, "")])
+    with pytest.raises(ValueError, match="twice"):
+        rule = crm.SegmentRule("x", (0, np.inf), (1, np.inf), None, "")
+        crm.rfm_segments(good, rules=[rule, rule])
+    with pytest.raises(ValueError, match="empty"):
+        crm.rfm_segments(good, rules=[])
 
 
 # ----------------------------------------------------------------------------------------------

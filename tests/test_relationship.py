@@ -68,31 +68,36 @@ def test_survival_non_increasing(r, periods):
 
 
 def test_cohort_projection_by_hand():
+    # 1,000 customers pay 100 each at acquisition (time 0), then 800 at time 1, 640 at time 2
     table = relationship.cohort_projection(
         1000, 0.8, 100, periods=3, discount_rate=0.1, acquisition_cost=150
     )
-    assert table["period"].tolist() == [0, 1, 2, 3]
-    assert table["customers"].tolist() == pytest.approx([1000, 800, 640, 512])
-    assert table["lost"].tolist() == pytest.approx([0, 200, 160, 128])
-    assert table["profit"].tolist() == pytest.approx([-150_000, 80_000, 64_000, 51_200])
-    assert table["cumulative_profit"].iloc[-1] == pytest.approx(45_200)
+    assert table["period"].tolist() == [1, 2, 3]
+    assert table["time"].tolist() == [0, 1, 2]
+    assert table["customers"].tolist() == pytest.approx([1000, 800, 640])
+    assert table["lost"].tolist() == pytest.approx([0, 200, 160])
+    assert table["profit"].tolist() == pytest.approx([-50_000, 80_000, 64_000])
+    assert table["cumulative_profit"].iloc[-1] == pytest.approx(94_000)
     expected_pv = 1000 * (crm.clv(100, 0.8, 0.1, horizon=3) - 150)
     assert table["cumulative_present_value"].iloc[-1] == pytest.approx(expected_pv)
 
 
-def test_cohort_projection_include_first_matches_clv():
+def test_cohort_projection_future_margins_matches_clv():
     table = relationship.cohort_projection(
-        500, 0.7, 40, periods=5, discount_rate=0.08, include_first=True
+        500, 0.7, 40, periods=5, discount_rate=0.08, acquisition_cost=10, include_first=False
     )
-    expected = 500 * crm.clv(40, 0.7, 0.08, horizon=6, include_first=True)
+    expected = 500 * crm.clv(40, 0.7, 0.08, horizon=5, include_first=False, acquisition_cost=10)
     assert table["cumulative_present_value"].iloc[-1] == pytest.approx(expected)
-    assert table["profit"].iloc[0] == pytest.approx(500 * 40)
+    assert table["customers"].iloc[0] == pytest.approx(500 * 0.7)
+    assert table["lost"].iloc[0] == pytest.approx(150)
+    # the acquisition spend is paid at time 0, undiscounted
+    assert table["present_value"].iloc[0] == pytest.approx(350 * 40 / 1.08 - 5000)
 
 
 def test_cohort_projection_retention_zero():
-    table = relationship.cohort_projection(100, 0.0, 10, periods=1)
+    table = relationship.cohort_projection(100, 0.0, 10, periods=2)
     assert table["customers"].tolist() == [100.0, 0.0]
-    assert table["cumulative_profit"].iloc[-1] == 0.0
+    assert table["cumulative_profit"].iloc[-1] == pytest.approx(1000.0)
 
 
 @pytest.mark.parametrize(
@@ -121,8 +126,8 @@ def test_retention_table_50_to_95():
     assert table["lifetime"].iloc[0] == pytest.approx(2.0)
     assert table["lifetime"].iloc[-1] == pytest.approx(20.0)
     row = table.set_index("retention").loc[0.8]
-    assert row["clv"] == pytest.approx(266.6666667)
-    assert table["clv"].iloc[-1] == pytest.approx(100 * 0.95 / 0.15)
+    assert row["clv"] == pytest.approx(366.6666667)
+    assert table["clv"].iloc[-1] == pytest.approx(100 * 1.1 / 0.15)
     assert table["clv"].is_monotonic_increasing
 
 
@@ -192,21 +197,26 @@ def test_retention_profit_effect_matches_clv():
     eff = relationship.retention_profit_effect(100, 0.80, 0.85, discount_rate=0.1, customers=10)
     assert eff.clv_before == pytest.approx(crm.clv(100, 0.80, 0.1))
     assert eff.clv_after == pytest.approx(crm.clv(100, 0.85, 0.1))
-    assert eff.clv_change_pct == pytest.approx(100 * (340 / (800 / 3) - 1))
+    assert eff.clv_change_pct == pytest.approx(100 * (440 / (1100 / 3) - 1))
     assert eff.lifetime_before == pytest.approx(5) and eff.lifetime_after == pytest.approx(1 / 0.15)
     assert eff.equity_change == pytest.approx(10 * eff.clv_change)
 
 
 def test_retention_profit_effect_margin_growth_by_hand():
-    # horizon 2, growth 10%: margins 100 then 110 at the ends of periods 1 and 2
+    # horizon 2, growth 10%: margin 100 at acquisition, then 110 if the customer stays
     eff = relationship.retention_profit_effect(
         100, 0.5, 0.6, discount_rate=0.0, horizon=2, margin_growth=0.1
     )
-    assert eff.clv_before == pytest.approx(100 * 0.5 + 110 * 0.25)
-    assert eff.clv_after == pytest.approx(100 * 0.6 + 110 * 0.36)
+    assert eff.clv_before == pytest.approx(100 + 110 * 0.5)
+    assert eff.clv_after == pytest.approx(100 + 110 * 0.6)
     infinite = relationship.retention_profit_effect(100, 0.5, 0.6, margin_growth=0.1)
-    # sum_t 100 * 1.1^(t-1) * r^t = 100 r / (1 - 1.1 r)
-    assert infinite.clv_before == pytest.approx(100 * 0.5 / (1 - 0.55))
+    # sum_t 100 * (1.1 r)^(t-1) = 100 / (1 - 1.1 r)
+    assert infinite.clv_before == pytest.approx(100 / (1 - 0.55))
+    future = relationship.retention_profit_effect(
+        100, 0.5, 0.6, margin_growth=0.1, include_first=False
+    )
+    # the future margins 100 * 1.1^(t-1) * r^t = 100 r / (1 - 1.1 r)
+    assert future.clv_before == pytest.approx(100 * 0.5 / (1 - 0.55))
 
 
 def test_retention_profit_effect_growth_zero_equals_clv_with_horizon():
@@ -412,3 +422,110 @@ def test_development_ladder_invalid(ladder_log):
         relationship.development_ladder(ladder_log, analysis_date="2020-01-01")
     with pytest.raises(TypeError, match="active_days"):
         relationship.development_ladder(ladder_log, active_days="a year")
+
+
+# ----------------------------------------------------------------------------------------------
+# Reconciliation: one timing convention across crm and relationship
+# ----------------------------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(m=st.floats(1, 1000), r=st.floats(0, 0.98))
+def test_undiscounted_clv_is_margin_times_expected_lifetime(m, r):
+    assert crm.clv(m, r, 0.0) == pytest.approx(m * relationship.expected_lifetime(r), rel=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    m=st.floats(1, 1000),
+    r=st.floats(0, 0.98),
+    d=st.floats(0, 0.5),
+    first=st.booleans(),
+)
+def test_clv_of_new_customer_is_margin_plus_margin_multiple(m, r, d, first):
+    multiple = r / (1 + d - r)
+    assert crm.clv(m, r, d) == pytest.approx(m + m * multiple, rel=1e-9)
+    assert crm.clv(m, r, d, include_first=False) == pytest.approx(m * multiple, rel=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    m=st.floats(-100, 1000),
+    r=st.floats(0, 0.98),
+    d=st.floats(0, 0.5),
+    h=st.integers(1, 60),
+    a=st.floats(0, 500),
+    first=st.booleans(),
+)
+def test_schedule_cohort_and_clv_agree(m, r, d, h, a, first):
+    value = crm.clv(m, r, d, horizon=h, include_first=first, acquisition_cost=a)
+    schedule = crm.clv_schedule(m, r, d, periods=h, include_first=first, acquisition_cost=a)
+    assert schedule["cumulative_clv"].iloc[-1] == pytest.approx(value, rel=1e-9, abs=1e-9)
+    assert schedule["present_value"].sum() - a == pytest.approx(value, rel=1e-9, abs=1e-9)
+    cohort = relationship.cohort_projection(
+        250, r, m, periods=h, discount_rate=d, acquisition_cost=a, include_first=first
+    )
+    assert cohort["cumulative_present_value"].iloc[-1] / 250 == pytest.approx(
+        value, rel=1e-9, abs=1e-9
+    )
+    assert cohort["customers"].to_numpy() / 250 == pytest.approx(
+        schedule["survival"].to_numpy(), rel=1e-12, abs=1e-12
+    )
+
+
+def test_finite_horizon_sums_the_first_terms():
+    m, r, d = 100.0, 0.8, 0.1
+    terms = [m * r ** (t - 1) / (1 + d) ** (t - 1) for t in range(1, 6)]
+    for horizon in range(1, 6):
+        assert crm.clv(m, r, d, horizon=horizon) == pytest.approx(sum(terms[:horizon]))
+    assert crm.clv(m, r, d, horizon=10_000) == pytest.approx(crm.clv(m, r, d))
+
+
+def test_cohort_size_follows_the_convention():
+    cohort = relationship.cohort_projection(1000, 0.5, 10, periods=4)
+    # period t has N r^(t-1) active customers
+    assert cohort["customers"].tolist() == pytest.approx([1000, 500, 250, 125])
+    undiscounted = relationship.cohort_projection(1000, 0.5, 10, periods=10_000)
+    assert undiscounted["customers"].sum() / 1000 == pytest.approx(
+        relationship.expected_lifetime(0.5)
+    )
+
+
+def test_retention_table_and_effect_match_clv():
+    rates = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
+    table = relationship.retention_table(rates, margin=100)
+    assert table["clv"].to_numpy() == pytest.approx(100 * table["lifetime"].to_numpy())
+    assert table["lifetime"].tolist() == pytest.approx([2, 2.5, 10 / 3, 5, 10, 20])
+    discounted = relationship.retention_table(rates, margin=100, discount_rate=0.1, horizon=8)
+    assert discounted["clv"].to_numpy() == pytest.approx(crm.clv(100, rates, 0.1, horizon=8))
+    eff = relationship.retention_profit_effect(100, 0.8, 0.9, discount_rate=0.1, horizon=8)
+    assert eff.clv_before == pytest.approx(discounted["clv"].iloc[3])
+    assert eff.clv_after == pytest.approx(discounted["clv"].iloc[4])
+    assert crm.customer_equity(1000, 100, 0.8, 0.1) == pytest.approx(1000 * crm.clv(100, 0.8, 0.1))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    m=st.floats(1, 1000),
+    r=st.floats(0, 0.98),
+    d=st.floats(0, 0.5),
+    h=st.one_of(st.none(), st.integers(1, 60)),
+    n=st.integers(1, 8),
+)
+def test_profile_clv_with_a_constant_profile_is_clv(m, r, d, h, n):
+    assert relationship.profile_clv([m] * n, r, d, 20.0, h) == pytest.approx(
+        crm.clv(m, r, d, horizon=h, acquisition_cost=20.0), rel=1e-9, abs=1e-9
+    )
+
+
+def test_profile_clv_by_hand_and_invalid():
+    # -51 at acquisition, then 30 and 42 (held): 30 + 42 * 0.5 + 42 * 0.25 ... with d = 0
+    value = relationship.profile_clv([30.0, 42.0], 0.5, acquisition_cost=51.0)
+    assert value == pytest.approx(30 + 42 * 0.5 / (1 - 0.5) - 51)
+    assert relationship.profile_clv([30.0, 42.0, 44.0], 0.5, horizon=2) == pytest.approx(51.0)
+    with pytest.raises(ValueError, match="profits"):
+        relationship.profile_clv([], 0.5)
+    with pytest.raises(ValueError, match="retention"):
+        relationship.profile_clv([1.0], 1.0)
+    with pytest.raises(ValueError, match="horizon"):
+        relationship.profile_clv([1.0], 0.5, horizon=0)

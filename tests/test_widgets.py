@@ -160,20 +160,26 @@ def test_retention_defaults_match_cpvkit():
     res = calc.result
     assert res.lifetime == pytest.approx(5.0)
     assert res.clv == pytest.approx(crm.clv(100, 0.8, 0.1))
-    assert res.clv_net == pytest.approx(266.6667 - 150, abs=1e-3)
+    assert res.clv == pytest.approx(366.6667, abs=1e-3)  # first margin paid at acquisition
+    assert res.clv_net == pytest.approx(366.6667 - 150, abs=1e-3)
     expected = relationship.cohort_projection(1000, 0.8, 100, 10, 0.1, 150)
     pd.testing.assert_frame_equal(res.cohort, expected)
+    assert res.cohort["period"].tolist() == list(range(1, 11))
+    assert res.cohort["cumulative_present_value"].iloc[-1] == pytest.approx(
+        1000 * crm.clv(100, 0.8, 0.1, horizon=10, acquisition_cost=150)
+    )
     assert res.table["retention"].tolist() == pytest.approx(np.arange(0.5, 0.951, 0.05))
-    assert res.table.loc[res.table["retention"] == 0.9, "clv"].item() == pytest.approx(450.0)
+    assert res.table.loc[res.table["retention"] == 0.9, "clv"].item() == pytest.approx(550.0)
     assert res.table["clv_net"].to_numpy() == pytest.approx(res.table["clv"].to_numpy() - 150)
     paid = expected.loc[expected["cumulative_present_value"] >= 0, "period"].iloc[0]
-    assert res.payback_period == paid
+    assert res.payback_period == paid == 2
 
 
 def test_retention_edges():
     calc = RetentionCalculator(retention=0, periods=1)
     assert calc.result.lifetime == 1.0
-    assert calc.result.payback_period is None  # the cohort never earns
+    assert calc.result.payback_period is None  # one margin of 100 against a cost of 150
+    assert calc.result.clv == pytest.approx(100.0)
     assert "does not pay back" in repr(calc)
     calc.set(retention="99%", periods=200, chart="Survival curve")
     assert calc.result.lifetime == pytest.approx(100.0)
@@ -206,30 +212,62 @@ def test_retention_bad_inputs_show_a_message_and_keep_the_input(values, message)
     assert calc.error is None and calc.result is not None
 
 
+def test_retention_updates_fast_at_the_largest_periods():
+    # the 100 ms budget is measured by benchmarks/bench_calculators.py on an idle machine; here
+    # an update at the largest periods accepted must cost about what one at ten periods costs
+    import time
+
+    from cpvkit.widgets import retention
+
+    def best(calc):
+        times = []
+        for i in range(5):
+            start = time.perf_counter()
+            calc.set(retention=0.8 + 0.01 * (i % 2))
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    for chart in RetentionCalculator.charts:
+        small = best(RetentionCalculator(periods=10, chart=chart))
+        large = best(RetentionCalculator(periods=retention.MAX_PERIODS, chart=chart))
+        assert large < 1.5 * small + 0.02, (chart, small, large)
+    calc = RetentionCalculator(periods=retention.MAX_PERIODS)
+    lines = calc.figure.axes[1].get_lines()
+    assert len(lines[0].get_xdata()) <= retention.MAX_POINTS
+    assert calc.set(periods=retention.MAX_PERIODS + 1).error == (
+        "periods must be in [1, 10000]; got 10001"
+    )
+
+
 # -------------------------------------------------------------------------- CLV
 
 
 def test_clv_textbook_values_and_scenarios():
     calc = CLVCalculator()
-    assert calc.result.clv == pytest.approx(266.6667, abs=1e-4)
-    assert calc.result.clv_b == pytest.approx(450.0)
+    assert calc.result.clv == pytest.approx(366.6667, abs=1e-4)  # first margin at time 0
+    assert calc.result.clv_b == pytest.approx(550.0)
     assert calc.result.difference == pytest.approx(183.3333, abs=1e-4)
     assert len(calc.result.schedule) == 20
+    assert calc.result.schedule["time"].iloc[0] == 0
     assert "difference B - A +183.33" in repr(calc)
-    calc.set(include_first=True)
-    assert calc.result.clv == pytest.approx(366.6667, abs=1e-4)
-    calc.set(include_first=False, horizon=2)
-    assert calc.result.clv == pytest.approx(125.62, abs=0.01)
+    calc.set(include_first=False)  # future margins of a customer who has just paid
+    assert calc.result.clv == pytest.approx(266.6667, abs=1e-4)
+    calc.set(include_first=True, horizon=2)
+    assert calc.result.clv == pytest.approx(172.73, abs=0.01)
     assert calc.result.schedule["cumulative_clv"].iloc[-1] == pytest.approx(calc.result.clv)
     calc.set(horizon=None, compare=False, acquisition_cost=100)
     assert calc.result.clv_b is None and calc.result.difference is None
-    assert calc.result.clv == pytest.approx(166.6667, abs=1e-4)
+    assert calc.result.clv == pytest.approx(266.6667, abs=1e-4)
     assert len(calc.figure.axes[0].get_lines()) == 3  # A's build-up, its limit, the zero line
 
 
 def test_clv_zero_retention_edge():
     calc = CLVCalculator(retention=0, compare=False)
-    assert calc.result.clv == 0.0
+    assert calc.result.clv == pytest.approx(100.0)  # the margin paid at acquisition
+    assert calc.set(include_first=False).result.clv == 0.0
+    assert calc.set(discount_rate=0, retention=0.75, include_first=True).result.clv == (
+        pytest.approx(100 * relationship.expected_lifetime(0.75))
+    )
 
 
 @pytest.mark.parametrize(
@@ -314,8 +352,9 @@ def small_log():
 def test_rfm_on_a_given_log_matches_cpvkit(small_log):
     calc = RFMExplorer(transactions=small_log, bins=3, analysis_date="2024-03-01")
     summary = crm.rfm_summary(small_log, analysis_date="2024-03-01")
-    expected = crm.rfm_segments(crm.rfm_scores(summary, bins=3), bins=3)
+    expected = crm.rfm_segments(crm.rfm_scores(summary, bins=3))
     pd.testing.assert_frame_equal(calc.result.customers, expected)
+    pd.testing.assert_frame_equal(calc.result.segments, crm.rfm_segment_summary(expected))
     assert calc.result.segments["customers"].sum() == 4
     assert calc.result.segments["value"].sum() == pytest.approx(195.0)
     assert calc.result.pareto_share == pytest.approx(crm.pareto_share(summary["monetary"]))
@@ -373,6 +412,18 @@ def test_rfm_upload(small_log):
     calc.inputs["upload"].value = ({**upload, "content": memoryview(bad), "size": len(bad)},)
     assert calc.error.startswith("transactions is missing column(s) customer_id, date, amount")
     assert calc.result is None
+
+
+def test_rfm_segment_table_shows_every_segment(small_log):
+    calc = RFMExplorer(transactions=small_log, analysis_date="2024-03-01")
+    segments = calc.result.segments
+    assert list(segments.index) == [rule.segment for rule in crm.RFM_SEGMENT_RULES]
+    assert segments.loc["Lost", "customers"] == 0
+    html = calc._repr_mimebundle_()["text/html"]
+    assert "Lapsing one-time buyers" in html and "\u2013" in html  # empty segment: a dash
+    assert ">nan<" not in html.lower()
+    calc.set(bins=4)  # scores change, segments (days, purchase days, spend) do not
+    pd.testing.assert_frame_equal(calc.result.segments, segments)
 
 
 def test_rfm_without_given_data():

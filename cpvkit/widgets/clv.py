@@ -50,11 +50,15 @@ class CLVCalculator(Calculator):
     Inputs: ``margin`` (per period), ``retention`` (in [0, 1)), ``discount_rate``,
     ``acquisition_cost`` for scenario A and ``margin_b``, ``retention_b``,
     ``discount_rate_b``, ``acquisition_cost_b`` for scenario B; shared ``horizon`` (number of
-    margins counted; empty = no limit), ``include_first`` (count the first purchase's margin
-    at time 0), ``periods`` (periods shown in the build-up when there is no horizon) and
-    ``compare`` (show scenario B). Conventions are those of :func:`cpvkit.crm.clv`: margins
-    at the end of each period. Defaults: the textbook case m = 100, r = 0.8, d = 0.1 (CLV
-    266.67) against r = 0.9 (CLV 450).
+    margins counted, 1-10,000; empty = no limit), ``include_first`` (count the margin paid at
+    acquisition, time 0; on by default), ``periods`` (periods shown in the build-up when there
+    is no horizon, 1-10,000) and ``compare`` (show scenario B). The timing is the convention
+    of :mod:`cpvkit.crm`: the first margin is paid at acquisition and each later one at the
+    start of a period the customer stays for, so with no discounting the CLV is the margin
+    times the expected lifetime ``1 / (1 - r)``. Switching ``include_first`` off leaves the
+    value of the future margins of a customer who has just paid (Gupta & Lehmann's margin
+    multiple ``r / (1 + d - r)`` times the margin). Defaults: the textbook case m = 100,
+    r = 0.8, d = 0.1 (CLV 366.67, of which 266.67 future margins) against r = 0.9 (CLV 550).
 
     Parameters
     ----------
@@ -65,7 +69,9 @@ class CLVCalculator(Calculator):
     --------
     >>> calc = CLVCalculator(margin=100, retention=0.8, discount_rate=0.1)
     >>> round(calc.result.clv, 2), round(calc.result.clv_b, 2)
-    (266.67, 450.0)
+    (366.67, 550.0)
+    >>> round(calc.set(include_first=False).result.clv, 2)
+    266.67
     >>> calc.set(discount_rate=-0.1).error
     'discount_rate must be >= 0; got -0.1'
     """
@@ -84,9 +90,16 @@ class CLVCalculator(Calculator):
         Field("retention_b", "B: retention rate", default=0.9),
         Field("discount_rate_b", "B: discount rate", default=0.1),
         Field("acquisition_cost_b", "B: acquisition cost", default=0.0),
-        Field("horizon", "Horizon in periods (empty = no limit)", kind="int", optional=True),
-        Field("periods", "Periods shown (no horizon)", kind="int", default=20),
-        Field("include_first", "Count the first purchase at time 0", kind="flag", default=False),
+        Field(
+            "horizon", "Horizon in periods (1-10,000; empty = no limit)", kind="int", optional=True
+        ),
+        Field("periods", "Periods shown (no horizon; 1-10,000)", kind="int", default=20),
+        Field(
+            "include_first",
+            "Count the margin paid at acquisition (time 0)",
+            kind="flag",
+            default=True,
+        ),
         Field("compare", "Compare with scenario B", kind="flag", default=True),
     )
 

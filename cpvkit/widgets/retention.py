@@ -20,6 +20,13 @@ TABLE_RATES = np.round(np.arange(0.50, 0.951, 0.05), 2)
 _COHORT = "Cohort: customers and cumulative profit"
 _SURVIVAL = "Survival curve"
 
+#: Largest number of periods the calculator accepts (it updates within 100 ms up to here).
+MAX_PERIODS = 10_000
+#: Points drawn per curve at most; longer projections are thinned evenly (first and last kept).
+MAX_POINTS = 1_001
+#: Markers are drawn only up to this many periods.
+MARKER_PERIODS = 40
+
 
 @dataclass(frozen=True)
 class RetentionResult:
@@ -32,11 +39,11 @@ class RetentionResult:
         (:func:`cpvkit.relationship.expected_lifetime`).
     clv : float
         Lifetime value of one customer before the acquisition cost (:func:`cpvkit.crm.clv`,
-        infinite horizon, margins at the end of each period).
+        infinite horizon; the first margin is paid at acquisition, time 0).
     clv_net : float
         ``clv`` minus the acquisition cost.
     cohort : pandas.DataFrame
-        :func:`cpvkit.relationship.cohort_projection` of the cohort, periods 0..``periods``.
+        :func:`cpvkit.relationship.cohort_projection` of the cohort, periods 1..``periods``.
     payback_period : int or None
         First period in which the cohort's cumulative discounted profit is no longer negative
         (``None`` if it stays negative over the periods shown).
@@ -60,10 +67,18 @@ class RetentionCalculator(Calculator):
     :meth:`~cpvkit.widgets.Calculator.set`): ``retention`` (rate per period in
     [0, 1)), ``margin`` (per active customer per period), ``discount_rate`` (per period),
     ``acquisition_cost`` (per customer), ``customers`` (size of the acquired cohort),
-    ``periods`` (how many periods to follow it) and ``chart`` (``"Cohort: customers and
-    cumulative profit"`` or ``"Survival curve"``). The defaults are the illustrative numbers
-    of the cohort example in :ref:`ch-relationship`: 1,000 customers acquired at 150 each, a
-    margin of 100 a period, 10 % discount rate, retention 80 %, ten periods.
+    ``periods`` (how many periods to follow it, 1 to ``MAX_PERIODS`` = 10,000) and
+    ``chart`` (``"Cohort: customers and cumulative profit"`` or ``"Survival curve"``). The
+    defaults are the illustrative numbers of the cohort example in :ref:`ch-relationship`:
+    1,000 customers acquired at 150 each, a margin of 100 a period, 10 % discount rate,
+    retention 80 %, ten periods.
+
+    Timing follows :mod:`cpvkit.crm`: the cohort pays its first margin in the period of
+    acquisition (time 0), so the expected lifetime ``1 / (1 - r)`` counts paid periods and the
+    cohort's cumulative discounted profit tends to ``customers * (CLV - acquisition cost)``.
+    The charts draw at most ``MAX_POINTS`` (1,001) points per curve (longer projections are
+    thinned evenly), so an update stays within 100 ms at 10,000 periods; the survival curve
+    shows at most 1,000 periods.
 
     The arithmetic is :mod:`cpvkit.relationship` (``expected_lifetime``,
     ``cohort_projection``, ``retention_table``) and :func:`cpvkit.crm.clv`; the survival chart
@@ -78,7 +93,7 @@ class RetentionCalculator(Calculator):
     --------
     >>> calc = RetentionCalculator(retention=0.8, margin=100, discount_rate=0.1)
     >>> calc.result.lifetime, round(calc.result.clv, 2)
-    (5.0, 266.67)
+    (5.0, 366.67)
     >>> calc.set(retention=1.0).error
     'retention must be in [0, 1); got 1'
     >>> calc.inputs["retention"].value
@@ -98,7 +113,7 @@ class RetentionCalculator(Calculator):
         Field("discount_rate", "Discount rate per period", default=0.1),
         Field("acquisition_cost", "Acquisition cost per customer", default=150.0),
         Field("customers", "Customers acquired", default=1000.0),
-        Field("periods", "Periods shown", kind="int", default=10),
+        Field("periods", "Periods shown (1-10,000)", kind="int", default=10),
         Field("chart", "Chart", kind="choice", default=_COHORT, options=[(c, c) for c in charts]),
     )
 
@@ -132,18 +147,25 @@ class RetentionCalculator(Calculator):
     def _draw(self, result: RetentionResult, chart: str | None = None) -> Figure:
         chart = chart or self._chart()
         r = self._number("retention")
-        periods = int(result.cohort["period"].iloc[-1])
+        periods = len(result.cohort)
         if chart == _SURVIVAL:
-            return plots.survival_plot([r], periods=min(periods, 1000), figsize=(6.5, 3.6))
+            shown = max(1, min(periods - 1, 1000))
+            return plots.survival_plot([r], periods=shown, figsize=(6.5, 3.6))
         cohort = result.cohort
+        keep = np.unique(np.linspace(0, periods - 1, min(periods, MAX_POINTS)).round().astype(int))
+        x = cohort["period"].to_numpy()[keep]
+        active = cohort["customers"].to_numpy()[keep]
+        value = cohort["cumulative_present_value"].to_numpy()[keep]
+        marker = {"marker": "o", "markersize": 3} if periods <= MARKER_PERIODS else {}
         fig, (ax_n, ax_p) = new_figure((8.0, 3.4), 1, 2)
-        ax_n.plot(cohort["period"], cohort["customers"], marker="o", markersize=3, color="#0072B2")
+        ax_n.plot(x, active, color="#0072B2", **marker)
         ax_n.set_xlabel("Period")
         ax_n.set_ylabel("Customers still active")
         ax_n.set_title(f"Cohort at retention {r:.0%}", fontsize=11)
         ax_n.set_ylim(bottom=0)
-        colours = np.where(cohort["cumulative_present_value"] >= 0, "#009E73", "#D55E00")
-        ax_p.bar(cohort["period"], cohort["cumulative_present_value"], color=colours)
+        ax_p.plot(x, value, color="#333333", linewidth=1.2, **marker)
+        ax_p.fill_between(x, value, 0, where=value >= 0, color="#009E73", alpha=0.6, step=None)
+        ax_p.fill_between(x, value, 0, where=value < 0, color="#D55E00", alpha=0.6, step=None)
         ax_p.axhline(0, color="black", linewidth=0.8)
         ax_p.set_xlabel("Period")
         ax_p.set_ylabel("Cumulative discounted profit")
@@ -151,6 +173,7 @@ class RetentionCalculator(Calculator):
         ax_p.yaxis.set_major_formatter("{x:,.0f}")
         for ax in (ax_n, ax_p):
             ax.grid(True, alpha=0.3)
+            ax.set_xlim(1, max(periods, 2))
         return fig
 
     def _summary(self, result: RetentionResult) -> list[str]:
@@ -162,8 +185,9 @@ class RetentionCalculator(Calculator):
             else "does not pay back within the periods shown"
         )
         return [
-            f"Expected lifetime {result.lifetime:.2f} periods; CLV {result.clv:,.2f} per "
-            f"customer, {result.clv_net:,.2f} after the acquisition cost.",
+            f"Expected lifetime {result.lifetime:.2f} paid periods (the period of acquisition "
+            f"included); CLV {result.clv:,.2f} per customer, {result.clv_net:,.2f} after the "
+            "acquisition cost.",
             f"Cohort after {int(last['period'])} periods: {last['customers']:,.0f} customers "
             f"active, cumulative discounted profit {last['cumulative_present_value']:,.0f}; "
             f"the cohort {payback}.",

@@ -60,10 +60,13 @@ class RFMResult:
     customers : pandas.DataFrame
         One row per customer: ``recency``, ``frequency``, ``monetary``
         (:func:`cpvkit.crm.rfm_summary`), the scores (:func:`cpvkit.crm.rfm_scores`) and
-        ``segment`` (:func:`cpvkit.crm.rfm_segments`).
+        ``segment`` (:func:`cpvkit.crm.rfm_segments`: recency windows in days, frequency in
+        purchase days, spend for lapsed repeat buyers; the segments do not depend on ``bins``).
     segments : pandas.DataFrame
-        One row per segment (largest first): ``customers``, ``customer_share``, ``value``
-        (total spend), ``value_share``, ``mean_recency``, ``mean_frequency``.
+        One row per segment of the book's segment rule, in rule order, empty segments included
+        (:func:`cpvkit.crm.rfm_segment_summary`): ``customers``, ``customer_share``, ``value``
+        (total spend), ``value_share``, ``mean_recency``, ``mean_frequency``, ``mean_spend``
+        (NaN for an empty segment).
     pareto_share : float
         Share of total spend held by the top ``top`` share of customers
         (:func:`cpvkit.crm.pareto_share`).
@@ -204,22 +207,11 @@ class RFMExplorer(Calculator):
 
     @staticmethod
     def _segment(summary: pd.DataFrame, bins: int) -> tuple:
-        scored = crm.rfm_segments(crm.rfm_scores(summary, bins=bins), bins=bins)
+        scored = crm.rfm_segments(crm.rfm_scores(summary, bins=bins))
         spend = scored["monetary"]
         gini = crm.gini(spend.clip(lower=0))
         pyramid = crm.customer_pyramid(spend.clip(lower=0))
-        grouped = scored.groupby("segment", sort=False)
-        segments = pd.DataFrame(
-            {
-                "customers": grouped.size(),
-                "value": grouped["monetary"].sum(),
-                "mean_recency": grouped["recency"].mean(),
-                "mean_frequency": grouped["frequency"].mean(),
-            }
-        )
-        segments.insert(1, "customer_share", segments["customers"] / len(scored))
-        segments.insert(3, "value_share", segments["value"] / spend.sum())
-        segments = segments.sort_values(["customers", "value"], ascending=False)
+        segments = crm.rfm_segment_summary(scored)
         return scored, segments, gini, pyramid
 
     def _draw(self, result: RFMResult, chart: str | None = None) -> Figure:
@@ -249,24 +241,34 @@ class RFMExplorer(Calculator):
     def _summary(self, result: RFMResult) -> list[str]:
         n = len(result.customers)
         top = self._number("top")
-        biggest = result.segments.index[0]
+        biggest = result.segments["customers"].idxmax()
         return [
             f"{n:,} customers; total spend {result.customers['monetary'].sum():,.2f}.",
             f"The top {top:.0%} of customers hold {result.pareto_share:.1%} of spend "
             f"(Gini {result.gini:.2f}); largest segment: {biggest} "
-            f"({result.segments['customers'].iloc[0]:,} customers).",
+            f"({result.segments.loc[biggest, 'customers']:,} customers).",
         ]
 
     def _result_html(self, result: RFMResult) -> str:
         lines = self._summary_html(result)
         segments = _shares_as_percent(result.segments)
+        for column in ("mean recency", "mean frequency", "mean spend"):
+            segments[column] = result.segments[column.replace(" ", "_")].map(_mean_or_dash)
         pyramid = _shares_as_percent(result.pyramid.summary)
+        threshold = result.customers.attrs.get("high_spend", float("nan"))
         return (
-            f"<p>{lines}</p><p><small>Segments (recency and frequency scores):</small></p>"
+            f"<p>{lines}</p><p><small>Segments (recency in days, purchase days, and spend of "
+            f"at least {threshold:,.2f} for lapsed big spenders; an empty segment shows a dash "
+            f"for its means):</small></p>"
             f"{html_table(segments, float_format='{:,.1f}')}"
             f"<p><small>Customer pyramid (illustrative tiers 5/15/30/50% of customers by "
             f"spend):</small></p>{html_table(pyramid, float_format='{:,.1f}')}"
         )
+
+
+def _mean_or_dash(value: float) -> str:
+    """A segment mean for display; a dash for an empty segment (no customers to average)."""
+    return "\u2013" if pd.isna(value) else f"{value:,.1f}"
 
 
 def _shares_as_percent(frame: pd.DataFrame) -> pd.DataFrame:
