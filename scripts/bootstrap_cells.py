@@ -6,6 +6,7 @@ or Binder, or run in JupyterLite in the browser) has no ``cpvkit``. Its first co
 written here, installs it with ``%pip`` when the package cannot be found and does nothing when it
 is there (in the project's environment, in the book build, in the tests). In JupyterLite the
 Pyodide kernel turns ``%pip`` into ``piplite``, which installs the wheel served with the site.
+Where myst-nb (a build tool of the book) is missing, it lets ``from myst_nb import glue`` work.
 
 The cell is tagged ``bootstrap`` (the student-notebook generator keeps such cells unchanged) and
 ``remove-cell`` (the book's pages leave it out: a reader of the site has nothing to install).
@@ -35,13 +36,17 @@ TAG = "bootstrap"
 TAGS = [TAG, "remove-cell"]
 #: the stable id of the cell
 CELL_ID = "cpvkit-bootstrap"
-#: the cell's code: silent when cpvkit is importable, an install (pip or piplite) otherwise
+#: the cell's code: silent when cpvkit is importable, an install (pip or piplite) otherwise;
+#: then the chapters' ``from myst_nb import glue`` works without the book's build tools
 SOURCE = """\
 import importlib.util
 
 if importlib.util.find_spec("cpvkit") is None:
     %pip install --quiet cpvkit
-    importlib.invalidate_caches()"""
+    importlib.invalidate_caches()
+from cpvkit._notebook import use_glue_stand_in
+
+use_glue_stand_in()"""
 
 
 def notebooks(paths: list[Path] | None = None) -> list[Path]:

@@ -1,8 +1,8 @@
 """The book runs outside the repository: the package, the set-up cells, launch and lite.
 
 - the wheel built by ``tasks.py dist`` installs into a fresh virtual environment in a temporary
-  folder, and there every student notebook and the calculators notebook run (nbclient), each
-  student notebook with one answered question that its check accepts;
+  folder, and there every student notebook, the calculators and every chapter run (nbclient),
+  each student notebook with one answered question that its check accepts;
 - every notebook starts with the set-up cell (``scripts/bootstrap_cells.py --check``);
 - the one publishing setting turns the launch and repository buttons on, and off without it;
 - the JupyterLite lab builds offline, holds every notebook and the wheel, and opens in Chromium.
@@ -157,7 +157,7 @@ print(f"ACCEPTED {ex.check(n, answer, quiet=True).correct}")"""
 
 
 @pytest.mark.slow
-def test_wheel_installs_and_runs_every_student_notebook_outside_the_repository(
+def test_wheel_installs_and_runs_every_notebook_outside_the_repository(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     work = tmp_path_factory.mktemp("fresh")
@@ -183,9 +183,12 @@ def test_wheel_installs_and_runs_every_student_notebook_outside_the_repository(
         assert "".join(first_code["source"]) == bootstrap_cells.SOURCE, name
         nb["cells"] += [_code("accepted", ANSWER), _code("probe", PROBE)]
         tasks._write_json(notebooks / "exercises" / name, nb)
-    calculators = json.loads((ROOT / "chapters" / "calculators.ipynb").read_text())
-    calculators["cells"].append(_code("probe", PROBE))
-    tasks._write_json(notebooks / "chapters" / "calculators.ipynb", calculators)
+    # the calculators and every chapter (which glue their numbers without myst-nb installed)
+    chapters = sorted((ROOT / "chapters").glob("*.ipynb"))
+    for path in chapters:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        nb["cells"].append(_code("probe", PROBE))
+        tasks._write_json(notebooks / "chapters" / path.name, nb)
     (work / "runner.py").write_text(RUNNER)
 
     done = subprocess.run(
@@ -198,7 +201,8 @@ def test_wheel_installs_and_runs_every_student_notebook_outside_the_repository(
     )
     assert done.returncode == 0, done.stderr[-4000:]
     report = json.loads(done.stdout.strip().splitlines()[-1])
-    assert sorted(report) == sorted([*students, "calculators.ipynb"])
+    assert sorted(report) == sorted([*students, *(p.name for p in chapters)])
+    assert "calculators.ipynb" in report
     site = str(env_dir)
     for name, text in report.items():
         assert f"CPVKIT_AT {site}" in text, (name, text[-800:])
