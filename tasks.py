@@ -11,6 +11,7 @@
     python3 tasks.py bench      run the benchmark scripts in benchmarks/
     python3 tasks.py slides     build the chapter slide decks into _build/html/slides
     python3 tasks.py instructor build the instructor pack into _build/instructor (not public)
+    python3 tasks.py pdf        print the whole book (without solutions) to _build/html/book.pdf
 
 Each command first makes sure that the local virtual environment ``.venv`` exists and holds
 what ``pyproject.toml`` declares; it (re)installs only when ``pyproject.toml`` has changed.
@@ -498,6 +499,29 @@ def cmd_instructor(args: argparse.Namespace) -> None:
     _say(f"the instructor pack is built (do not publish it): open {INSTRUCTOR / 'index.html'}")
 
 
+def cmd_pdf(args: argparse.Namespace) -> None:
+    """Build the book without solutions and print it, as one PDF, with the system Chromium.
+
+    The PDF goes into the site's folder (``_build/html/book.pdf``, building the site first if
+    it is not there) and every page of the site then links to it.
+    """
+    ensure_venv()
+    site = ROOT / "_build" / "html"
+    if not (site / "index.html").is_file():
+        code = build_book()
+        if code != 0:
+            _say("the site build failed (warnings count as errors): see the messages above")
+            sys.exit(code)
+    # the solution-free site, from the outputs stored in the notebooks (no second execution)
+    work = ROOT / "_build" / "pdf"
+    code = build_book(work, hide_solutions=True, execute=False)
+    if code != 0:
+        _say("the solution-free build failed (warnings count as errors): see the messages above")
+        sys.exit(code)
+    run(PYTHON, "_ext/bookpdf.py", work / "_build" / "html", site / "book.pdf", site)
+    _say(f"the book's PDF is ready: {site / 'book.pdf'}")
+
+
 def cmd_bench(args: argparse.Namespace) -> None:
     ensure_venv()
     for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
@@ -532,6 +556,7 @@ def main(argv: list[str] | None = None) -> None:
     sub.add_parser("bench", help="run the benchmarks").set_defaults(func=cmd_bench)
     sub.add_parser("slides", help="build the slide decks").set_defaults(func=cmd_slides)
     sub.add_parser("instructor", help="build the instructor pack").set_defaults(func=cmd_instructor)
+    sub.add_parser("pdf", help="print the book to _build/html/book.pdf").set_defaults(func=cmd_pdf)
     args = parser.parse_args(argv)
     args.func(args)
 

@@ -53,7 +53,9 @@ class ObjectiveMap(SphinxDirective):
             lines += ["| Objective | Exercises | Questions |", "| --- | --- | --- |"]
             for number, text in texts.items():
                 practice = objectives.get(number) or {}
-                exercises = ", ".join(f"{{ref}}`{label}`" for label in practice.get("exercises", []))
+                exercises = ", ".join(
+                    f"{{ref}}`{label}`" for label in practice.get("exercises", [])
+                )
                 questions = "; ".join(
                     f"{name} {', '.join(str(q) for q in practice[kind])}"
                     for kind, name in KINDS.items()
@@ -67,4 +69,3 @@ class ObjectiveMap(SphinxDirective):
 def setup(app: Sphinx) -> dict[str, object]:
     app.add_directive("objective-map", ObjectiveMap)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
-

@@ -16,10 +16,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
 from cpvkit import crm, relationship, satisfaction
-from cpvkit._figures import new_figure
+from cpvkit._figures import describe, new_figure
 from cpvkit._validation import (
     as_float_array,
     check_choice,
@@ -32,13 +33,19 @@ from cpvkit._validation import (
 __all__ = [
     "IPA_QUADRANTS",
     "KANO_QUADRANTS",
+    "attribute_gap_bars",
+    "clv_buildup_plot",
+    "cohort_survival_plot",
     "ipa_grid",
     "kano_plot",
     "lorenz_plot",
     "nps_bar",
+    "pyramid_plot",
     "rfm_heatmap",
     "survival_plot",
+    "value_cost_bars",
     "value_map",
+    "zone_of_tolerance_plot",
 ]
 
 TITLE_SIZE = 13
@@ -54,6 +61,10 @@ _GREY = "#7F7F7F"
 _SKY = "#56B4E9"
 _PURPLE = "#CC79A7"
 _PALETTE = [_BLUE, _ORANGE, _GREEN, _VERMILION, _PURPLE, _SKY, "#F0E442", "#000000"]
+# darker shades for text on white: every text colour has a contrast of 4.5:1 or more
+_TEXT_GREY = "#595959"
+_TEXT_GREEN = "#007A5A"
+_TEXT_VERMILION = "#B84F00"
 
 #: IPA quadrant names (Martilla and James 1977) keyed by (high importance, high performance).
 IPA_QUADRANTS = {
@@ -82,6 +93,101 @@ def _finish(ax: Any, title: str, xlabel: str, ylabel: str) -> None:
     ax.set_title(title, fontsize=TITLE_SIZE)
     ax.set_xlabel(xlabel, fontsize=LABEL_SIZE)
     ax.set_ylabel(ylabel, fontsize=LABEL_SIZE)
+    _name_thin_segments(ax)
+
+
+def _luminance(colour: Any) -> float:
+    from matplotlib.colors import to_rgb
+
+    channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour)]
+    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+
+def _ink(background: Any) -> str:
+    """Black or white, whichever contrasts more with ``background`` (always 4.5:1 or more)."""
+    lum = _luminance(background)
+    return "black" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "white"
+
+
+def _text_width(text: str, size: float, scale: float, bold: bool = False) -> float:
+    """Estimated width in pixels of one line of text (Chinese characters are one em wide)."""
+    wide = sum(1 for ch in text if ord(ch) >= 0x2E80)
+    em = size * scale
+    return (0.56 * (len(text) - wide) + 1.0 * wide) * em * (1.08 if bold else 1.0)
+
+
+def _name_thin_segments(ax: Any) -> None:
+    """Name the segments of stacked bars that are too thin to read, beside their bar.
+
+    A segment lower than about a line of text gets a label ("time 5") on the side of its bar
+    with more free room, its colour matched to the legend entry; labels of one bar are spread
+    so they do not overlap. Charts without stacked bars are left as they are.
+    """
+    from matplotlib.patches import Rectangle
+
+    bars = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_width() > 0]
+    stacks: dict[tuple[float, float], list[Any]] = {}
+    for bar in bars:
+        stacks.setdefault((round(bar.get_x(), 9), round(bar.get_width(), 9)), []).append(bar)
+    stacks = {k: v for k, v in stacks.items() if len(v) > 1 and any(b.get_y() > 0 for b in v)}
+    if not stacks:
+        return
+    names: dict[tuple[float, ...], str] = {}
+    legend = ax.get_legend()
+    if legend is not None:
+        for handle, text in zip(legend.legend_handles, legend.get_texts(), strict=False):
+            if hasattr(handle, "get_facecolor"):
+                names[tuple(np.round(handle.get_facecolor(), 3))] = text.get_text()
+    ax.autoscale_view()
+    low, high = ax.get_ylim()
+    span = high - low
+    height_px = ax.bbox.height or 1.0
+    line = 1.3 * TEXT_SIZE * ax.figure.dpi / 72.0 / height_px * span  # one line, data units
+    lefts = sorted(x for x, _ in stacks)
+    for (x, width), segments in stacks.items():
+        thin = [b for b in segments if 0 < b.get_height() < line]
+        if not thin:
+            continue
+        x_low, x_high = ax.get_xlim()
+        room_right = min([o - (x + width) for o in lefts if o > x] or [x_high - (x + width)])
+        room_left = min([x - (o + w) for o, w in stacks if o < x] or [x - x_low])
+        # room the labels need, in data units (their text width plus a short leader line)
+        per_px = (x_high - x_low) / (ax.bbox.width or 1.0)
+        scale = ax.figure.dpi / 72.0
+        need = per_px * max(
+            _text_width(
+                f"{names.get(tuple(np.round(b.get_facecolor(), 3)), '')} {b.get_height():,.0f}",
+                TEXT_SIZE,
+                scale,
+            )
+            for b in thin
+        ) + 0.08 * max(width, 0.1)
+        right = room_right >= need or room_right >= room_left
+        if max(room_right, room_left) < need:
+            # no side has room: widen the axes on the right so the labels stay inside them
+            right = True
+            ax.set_xlim(x_low, x + width + need * 1.05)
+        thin.sort(key=lambda b: b.get_y())
+        wanted = [b.get_y() + b.get_height() / 2 for b in thin]
+        placed: list[float] = []
+        for y in wanted:
+            placed.append(max(y, placed[-1] + line) if placed else y)
+        shift = max(0.0, placed[-1] - (max(b.get_y() + b.get_height() for b in segments) + line))
+        for bar, y0, y in zip(thin, wanted, [p - shift for p in placed], strict=True):
+            colour = tuple(np.round(bar.get_facecolor(), 3))
+            name = names.get(colour, "")
+            label = f"{name} {bar.get_height():,.0f}".strip()
+            edge = x + width if right else x
+            ax.annotate(
+                label,
+                (edge, y0),
+                xytext=(edge + (0.04 if right else -0.04) * max(width, 0.1), y),
+                ha="left" if right else "right",
+                va="center",
+                fontsize=TEXT_SIZE,
+                color="black",
+                arrowprops={"arrowstyle": "-", "color": _TEXT_GREY, "linewidth": 0.8},
+            )
 
 
 def _check_text(name: str, value: Any) -> str:
@@ -94,71 +200,128 @@ def _numeric_column(data: pd.DataFrame, column: str, name: str = "data") -> np.n
     return as_float_array(f"{name}[{column!r}]", data[column])
 
 
+#: Most points that get a label (more would not fit on any chart without overlapping).
+_MAX_LABELS = 400
+
+
 def _label_points(
     ax: Any,
     x: np.ndarray,
     y: np.ndarray,
     names: np.ndarray,
     bold: np.ndarray | None = None,
+    avoid: Sequence[Any] = (),
 ) -> None:
-    """Name each point, choosing for each label a side where it overlaps nothing placed so far.
+    """Name each point where its label overlaps no other label, point or text in ``avoid``.
 
-    Call after the axis limits are set. Text extents are estimated from the font size, so this
-    is a cheap greedy placement for a handful of labelled points (attributes, offerings).
+    One annotation per point (up to :data:`_MAX_LABELS`) is added to the axes; where each one
+    goes is decided when the figure is drawn, with the axes where they finally are (after the
+    layout), by :class:`_LabelPlacer`. A label that finds no free position is hidden (its point
+    is still drawn): labels never overlap.
     """
     bold = np.zeros(len(names), dtype=bool) if bold is None else bold
-    scale = ax.figure.dpi / 72.0
-    char_w, line_h = 0.56 * TEXT_SIZE * scale, 1.25 * TEXT_SIZE * scale
-    ax.apply_aspect()
-    pix = ax.transData.transform(np.column_stack([x, y]))
-    box = ax.bbox
-    dot = 5 * scale
-    taken = [(px - dot, py - dot, px + dot, py + dot) for px, py in pix]
-    # (dx, dy) offsets in points and the text alignment they need
-    options = [
-        (6, 4, "left", "bottom"),
-        (6, -4, "left", "top"),
-        (-6, 4, "right", "bottom"),
-        (-6, -4, "right", "top"),
-        (6, 14, "left", "bottom"),
-        (6, -14, "left", "top"),
-        (-6, 14, "right", "bottom"),
-        (-6, -14, "right", "top"),
-    ]
-
-    def extent(px: float, py: float, opt: tuple, width: float) -> tuple[float, ...]:
-        dx, dy, ha, va = opt
-        x0 = px + dx * scale - (width if ha == "right" else 0.0)
-        y0 = py + dy * scale - (line_h if va == "top" else 0.0)
-        return x0, y0, x0 + width, y0 + line_h
-
-    def clash(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-    for (px, py), xd, yd, name, strong in zip(pix, x, y, names, bold, strict=True):
-        width = char_w * len(name) * (1.08 if strong else 1.0)
-        best, best_cost = options[0], np.inf
-        for opt in options:
-            e = extent(px, py, opt, width)
-            outside = e[0] < box.x0 or e[2] > box.x1 or e[1] < box.y0 or e[3] > box.y1
-            own = (px - dot, py - dot, px + dot, py + dot)
-            cost = 2 * outside + sum(clash(e, t) for t in taken if t != own)
-            if cost < best_cost:
-                best, best_cost = opt, cost
-            if cost == 0:
-                break
-        taken.append(extent(px, py, best, width))
-        dx, dy, ha, va = best
-        ax.annotate(
+    labels = []
+    for xd, yd, name, strong in zip(x[:_MAX_LABELS], y[:_MAX_LABELS], names, bold, strict=False):
+        label = ax.annotate(
             name,
             (xd, yd),
-            xytext=(dx, dy),
+            xytext=(6, 4),
             textcoords="offset points",
-            ha=ha,
-            va=va,
+            ha="left",
+            va="bottom",
             fontsize=TEXT_SIZE,
             fontweight="bold" if strong else "normal",
+            annotation_clip=False,
         )
+        label.set_in_layout(False)  # inside the axes by construction: leave the layout alone
+        labels.append(label)
+    placer = _LabelPlacer(ax, np.asarray(x, dtype=float), np.asarray(y, dtype=float), labels)
+    placer.avoid = list(avoid)
+    ax.add_artist(placer)
+
+
+class _LabelPlacer(Artist):
+    """Places point labels just before they are drawn, on the final geometry of the axes.
+
+    Each label tries sixteen positions around its point and takes the first that overlaps no
+    placed label, no point and no text to avoid, and stays inside the axes; a label without
+    such a position is hidden. Placed boxes are kept in a grid of buckets, so each label is
+    checked only against its neighbours: placement takes time in proportion to the number of
+    points, not its square. Drawn before the labels (lowest z-order), draws nothing itself.
+    """
+
+    #: (dx, dy) offsets in points and the text alignment they need, nearest first
+    OPTIONS = [
+        (dx * sx, dy * sy, "left" if sx > 0 else "right", "bottom" if sy > 0 else "top")
+        for dx, dy in ((6, 4), (6, 14), (14, 24), (3, 30))
+        for sx, sy in ((1, 1), (1, -1), (-1, 1), (-1, -1))
+    ]
+
+    def __init__(self, ax: Any, x: np.ndarray, y: np.ndarray, labels: list[Any]) -> None:
+        super().__init__()
+        self.set_zorder(-10)
+        self.set_in_layout(False)
+        self._ax, self._x, self._y, self._labels = ax, x, y, labels
+        self.avoid: list[Any] = []
+        self.hidden = 0
+
+    def draw(self, renderer: Any) -> None:
+        ax = self._ax
+        scale = renderer.points_to_pixels(1.0)
+        line_h = 1.25 * TEXT_SIZE * scale
+        pad = 0.15 * line_h
+        dot = 5 * scale
+        cell = 4 * line_h
+        box = ax.bbox
+        pix = ax.transData.transform(np.column_stack([self._x, self._y]))
+        grid: dict[tuple[int, int], list[tuple[float, ...]]] = {}
+
+        def cells(b: tuple[float, ...]) -> Any:
+            for i in range(int(b[0] // cell), int(b[2] // cell) + 1):
+                for j in range(int(b[1] // cell), int(b[3] // cell) + 1):
+                    yield i, j
+
+        def add(b: tuple[float, ...]) -> None:
+            for key in cells(b):
+                grid.setdefault(key, []).append(b)
+
+        def free(b: tuple[float, ...], own: tuple[float, ...]) -> bool:
+            for key in cells(b):
+                for t in grid.get(key, ()):
+                    if t is not own and b[0] < t[2] and t[0] < b[2] and b[1] < t[3] and t[1] < b[3]:
+                        return False
+            return True
+
+        dots = [(px - dot, py - dot, px + dot, py + dot) for px, py in pix]
+        for d in dots:
+            add(d)
+        for text in self.avoid:
+            if text.get_visible() and text.get_text():
+                extent = text.get_window_extent(renderer)
+                add((extent.x0, extent.y0, extent.x1, extent.y1))
+        self.hidden = 0
+        for (px, py), label, own in zip(pix, self._labels, dots, strict=False):
+            strong = label.get_fontweight() in ("bold", 700)
+            width = _text_width(label.get_text(), TEXT_SIZE, scale, strong)
+            chosen = None
+            for dx, dy, ha, va in self.OPTIONS:
+                x0 = px + dx * scale - (width if ha == "right" else 0.0)
+                y0 = py + dy * scale - (line_h if va == "top" else 0.0)
+                b = (x0, y0, x0 + width, y0 + line_h)
+                inside = b[0] >= box.x0 and b[2] <= box.x1 and b[1] >= box.y0 and b[3] <= box.y1
+                if inside and free((b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad), own):
+                    chosen = (dx, dy, ha, va, b)
+                    break
+            if chosen is None or not np.all(np.isfinite((px, py))):
+                label.set_visible(False)
+                self.hidden += 1
+                continue
+            dx, dy, ha, va, b = chosen
+            add(b)
+            label.set_visible(True)
+            label.xyann = (dx, dy)
+            label.set_horizontalalignment(ha)
+            label.set_verticalalignment(va)
 
 
 def _limits(values: np.ndarray, pad: float = 0.08) -> tuple[float, float]:
@@ -252,7 +415,7 @@ def value_map(
         ha="right",
         va="bottom",
         fontsize=TEXT_SIZE,
-        color=_GREEN,
+        color=_TEXT_GREEN,
         style="italic",
     )
     ax.text(
@@ -263,7 +426,7 @@ def value_map(
         ha="left",
         va="top",
         fontsize=TEXT_SIZE,
-        color=_VERMILION,
+        color=_TEXT_VERMILION,
         style="italic",
     )
     ax.set_xlim(low, high)
@@ -271,9 +434,20 @@ def value_map(
     ax.set_aspect("equal")
     ax.grid(True, alpha=0.3)
     ax.legend(loc="lower right", bbox_to_anchor=(1.0, 0.08), fontsize=TEXT_SIZE, frameon=False)
-    _label_points(ax, q, p, names, bold=is_firm)
+    regions = ax.texts[-2:]
     _finish(ax, title, "Relative perceived quality", "Relative price")
-    return fig
+    _label_points(ax, q, p, names, bold=is_firm, avoid=regions)
+    better = [f"{n} ({qi:.2f}, {pi:.2f})" for n, qi, pi in zip(names, q, p, strict=True) if pi < qi]
+    worse = [f"{n} ({qi:.2f}, {pi:.2f})" for n, qi, pi in zip(names, q, p, strict=True) if pi > qi]
+    fair = [f"{n} ({qi:.2f}, {pi:.2f})" for n, qi, pi in zip(names, q, p, strict=True) if pi == qi]
+    return describe(
+        fig,
+        f"{title}: {len(names)} offerings placed by relative perceived quality (horizontal) "
+        "and relative price (vertical), with the fair-value line where the two are equal. "
+        + (f"Better value, below the line: {', '.join(better)}. " if better else "")
+        + (f"Worse value, above the line: {', '.join(worse)}. " if worse else "")
+        + (f"On the line: {', '.join(fair)}." if fair else ""),
+    )
 
 
 def ipa_grid(
@@ -343,6 +517,11 @@ def ipa_grid(
     imp = _numeric_column(data, importance)
     perf = _numeric_column(data, performance)
     names = data[attribute].astype(str).to_numpy()
+    if len(pd.unique(names)) < len(names):
+        # raw ratings (one row per respondent and attribute): one point per attribute, at its
+        # mean importance and mean performance
+        means = pd.DataFrame({"a": names, "i": imp, "p": perf}).groupby("a", sort=False).mean()
+        names, imp, perf = means.index.to_numpy(), means["i"].to_numpy(), means["p"].to_numpy()
     # the same cross-hairs as satisfaction.ipa, so the grid and the table agree
     cx, cy = satisfaction._ipa_crosshair(crosshair, perf, imp)
 
@@ -378,14 +557,31 @@ def ipa_grid(
             va=va,
             fontsize=TEXT_SIZE + 0.5,
             fontweight="bold",
-            color=_GREY,
-            alpha=0.9,
+            color=_TEXT_GREY,
         )
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
-    _label_points(ax, perf, imp, names)
+    quadrants = ax.texts[-4:]
     _finish(ax, title, "Performance (mean rating)", "Importance (mean rating)")
-    return fig
+    _label_points(ax, perf, imp, names, avoid=quadrants)
+    groups = []
+    for key, label in IPA_QUADRANTS.items():
+        inside = (imp >= cy) == key[0]
+        inside &= (perf >= cx) == key[1]
+        members = ", ".join(str(n) for n in names[inside]) or "none"
+        groups.append(
+            f"{label} (top {'right' if key[1] else 'left'})"
+            if key[0]
+            else f"{label} (bottom {'right' if key[1] else 'left'})"
+        )
+        groups[-1] += f": {members}"
+    return describe(
+        fig,
+        f"{title}: {len(names)} attributes placed by mean performance (horizontal) and mean "
+        f"importance (vertical); cross-hairs at performance {cx:.2f} and importance {cy:.2f}. "
+        + ". ".join(groups)
+        + ".",
+    )
 
 
 def _check_scale(scale: Any) -> tuple[float, float]:
@@ -501,19 +697,34 @@ def kano_plot(
             va=va,
             fontsize=TEXT_SIZE + 0.5,
             fontweight="bold",
-            color=_GREY,
+            color=_TEXT_GREY,
         )
     ax.set_xlim(-0.02, 1.02)
     ax.set_ylim(-0.02, 1.02)
     ax.set_aspect("equal")
-    _label_points(ax, w, b, names)
+    quadrants = ax.texts[-4:]
     _finish(
         ax,
         title,
         "|Worse|: dissatisfaction if the feature is absent",
         "Better: satisfaction if the feature is present",
     )
-    return fig
+    _label_points(ax, w, b, names, avoid=quadrants)
+    groups = []
+    for key, label in KANO_QUADRANTS.items():
+        inside = ((w >= threshold) == key[0]) & ((b >= threshold) == key[1])
+        members = [
+            f"{n} (Better {bi:.2f}, |Worse| {wi:.2f})"
+            for n, bi, wi in zip(names[inside], b[inside], w[inside], strict=True)
+        ]
+        groups.append(f"{label}: {', '.join(members) or 'none'}")
+    return describe(
+        fig,
+        f"{title}: {len(names)} features placed by the absolute Worse coefficient "
+        f"(horizontal) and the Better coefficient (vertical), split at {threshold:g}. "
+        + ". ".join(groups)
+        + ".",
+    )
 
 
 #: Most points drawn on a Lorenz curve (a larger customer base is sampled evenly).
@@ -612,7 +823,15 @@ def lorenz_plot(
     _finish(
         ax, title, "Cumulative share of customers (smallest first)", "Cumulative share of value"
     )
-    return fig
+    note = ""
+    if top is not None:
+        note = f" The top {top:.0%} of customers hold {share:.0%} of the value."
+    return describe(
+        fig,
+        f"{title}: the cumulative share of value against the cumulative share of "
+        f"{len(curve) - 1:,} customers sorted from the smallest, below the diagonal line of "
+        f"equality; Gini index {g:.2f}.{note}",
+    )
 
 
 def survival_plot(
@@ -684,7 +903,16 @@ def survival_plot(
     ax.grid(True, alpha=0.3)
     ax.legend(fontsize=TEXT_SIZE, frameon=False)
     _finish(ax, title, period_label, "Customers still active")
-    return fig
+    lines = [
+        f"r = {r:.0%}: {curves[i][-1]:.0%} still active after {periods} periods, expected "
+        f"lifetime {life:.1f} periods"
+        for i, (r, life) in enumerate(zip(rates, lifetimes, strict=True))
+    ]
+    return describe(
+        fig,
+        f"{title}: share of a cohort still active ({period_label.lower()} 0 to {periods}) for "
+        f"{len(rates)} retention rate{'s' if len(rates) > 1 else ''}. " + "; ".join(lines) + ".",
+    )
 
 
 def rfm_heatmap(
@@ -763,7 +991,6 @@ def rfm_heatmap(
     ax.set_xticks(np.arange(len(f_levels)), labels=[str(v) for v in f_levels])
     ax.set_yticks(np.arange(len(r_levels)), labels=[str(v) for v in r_levels])
     finite = grid[np.isfinite(grid)]
-    mid = (finite.min() + finite.max()) / 2 if finite.size else 0.0
     rows, cols = np.nonzero(np.isfinite(grid))
     for i, j in zip(rows, cols, strict=True):
         cell = grid[i, j]
@@ -775,7 +1002,7 @@ def rfm_heatmap(
             ha="center",
             va="center",
             fontsize=TEXT_SIZE,
-            color="white" if cell > mid else "black",
+            color=_ink(image.cmap(image.norm(cell))),
         )
     what = {"mean": f"Mean {value}", "sum": f"Total {value}", "count": "Customers"}[stat]
     colourbar = fig.colorbar(image, ax=ax)
@@ -786,7 +1013,20 @@ def rfm_heatmap(
         "Frequency score (higher = more purchases)",
         "Recency score (higher = more recent)",
     )
-    return fig
+    best = np.unravel_index(np.nanargmax(grid), grid.shape) if finite.size else None
+    peak = ""
+    if best is not None:
+        peak = (
+            f" The highest cell is recency {r_levels[best[0]]}, frequency {f_levels[best[1]]} "
+            f"({grid[best]:,.1f})."
+        )
+    return describe(
+        fig,
+        f"{title or what + ' by recency and frequency score'}: a heatmap with recency scores "
+        f"{r_levels[0]}-{r_levels[-1]} as rows and frequency scores {f_levels[0]}-"
+        f"{f_levels[-1]} as columns; each cell shows {what.lower()}, and the numbers are "
+        f"written in the cells.{peak}",
+    )
 
 
 _NPS_GROUPS = ("Detractors (0-6)", "Passives (7-8)", "Promoters (9-10)")
@@ -909,7 +1149,7 @@ def nps_bar(
                     ha="center",
                     va="center",
                     fontsize=TEXT_SIZE,
-                    color="white",
+                    color=_ink(colour),
                 )
         left = left + width
     scores = [results[name].score for name in names]
@@ -923,7 +1163,13 @@ def nps_bar(
     ax.xaxis.set_major_formatter("{x:.0%}")
     fig.legend(loc="outside lower center", ncol=3, fontsize=TEXT_SIZE, frameon=False)
     _finish(ax, title, "Share of respondents", "")
-    return fig
+    bars = [
+        f"{name} (n={counts[name]}): {shares.loc[name, _NPS_GROUPS[0]]:.0%} detractors, "
+        f"{shares.loc[name, _NPS_GROUPS[1]]:.0%} passives, "
+        f"{shares.loc[name, _NPS_GROUPS[2]]:.0%} promoters, NPS {results[name].score:+.0f}"
+        for name in reversed(names)
+    ]
+    return describe(fig, f"{title}: stacked bars of the answers. " + "; ".join(bars) + ".")
 
 
 def value_cost_bars(
@@ -1064,6 +1310,7 @@ def attribute_gap_bars(
     ax.grid(True, axis="x", alpha=0.3)
     _finish(ax, title, xlabel, "")
     return fig
+
 
 def clv_buildup_plot(
     margin: float,
@@ -1255,4 +1502,91 @@ def cohort_survival_plot(
     ax.grid(True, axis="y", alpha=0.3)
     ax.legend(frameon=False, fontsize=TEXT_SIZE)
     _finish(ax, title, xlabel, ylabel)
+    return fig
+
+
+def zone_of_tolerance_plot(
+    data: pd.DataFrame,
+    *,
+    label: str = "attribute",
+    adequate: str = "adequate",
+    desired: str = "desired",
+    performance: str = "performance",
+    title: str = "Zone of tolerance",
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
+    """Zones of tolerance as bars from adequate to desired service, with perceived performance.
+
+    One row per attribute: a grey bar spans the zone of tolerance (Zeithaml, Berry and
+    Parasuraman 1993), a marker shows the perceived performance, coloured by the outcome of
+    :func:`cpvkit.satisfaction.disconfirmation` (below the zone dissatisfied, inside
+    satisfied, above delighted).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per attribute with the columns named by the other arguments.
+    label, adequate, desired, performance : str
+        Column names of the attribute label and the three service levels.
+    title : str
+        Figure title.
+    figsize : tuple of float, optional
+        Figure size in inches; by default it grows with the number of attributes.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        If a column is missing, a level is not finite or adequate exceeds desired.
+    TypeError
+        If ``data`` is not a DataFrame or a level is not numeric.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame(
+    ...     {"attribute": ["Speed", "Courtesy"], "adequate": [5, 4], "desired": [8, 7],
+    ...      "performance": [4.5, 7.5]}
+    ... )
+    >>> fig = zone_of_tolerance_plot(frame)
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['Courtesy', 'Speed']
+    """
+    frame = require_columns(data, [label, adequate, desired, performance], "data")
+    result = satisfaction.disconfirmation(
+        performance=_numeric_column(frame, performance),
+        adequate=_numeric_column(frame, adequate),
+        desired=_numeric_column(frame, desired),
+    )
+    low = _numeric_column(frame, adequate)[::-1]
+    high = _numeric_column(frame, desired)[::-1]
+    perf = _numeric_column(frame, performance)[::-1]
+    outcome = np.atleast_1d(result.outcome)[::-1]
+    names = frame[label].astype(str).to_numpy()[::-1]
+    if figsize is None:
+        figsize = (7.5, 1.6 + 0.55 * len(frame))
+    fig, ax = _figure(figsize)
+    y = np.arange(len(frame))
+    ax.barh(y, high - low, left=low, height=0.5, color=_GREY, alpha=0.45, label="zone of tolerance")
+    colours = {"dissatisfied": _VERMILION, "satisfied": _BLUE, "delighted": _GREEN}
+    markers = {"dissatisfied": "v", "satisfied": "o", "delighted": "^"}
+    for kind in satisfaction.DISCONFIRMATION_OUTCOMES:
+        hit = outcome == kind
+        if hit.any():
+            ax.scatter(
+                perf[hit],
+                y[hit],
+                s=70,
+                marker=markers[kind],
+                color=colours[kind],
+                zorder=3,
+                label=f"perceived: {kind}",
+            )
+    ax.set_yticks(y, labels=names)
+    span = np.concatenate([low, high, perf])
+    ax.set_xlim(span.min() - 0.6, span.max() + 0.6)
+    fig.legend(loc="outside lower center", ncol=4, fontsize=TEXT_SIZE - 0.5, frameon=False)
+    _finish(ax, title, "Service level (rating scale)", "")
     return fig

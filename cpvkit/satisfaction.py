@@ -1,7 +1,7 @@
 """Customer satisfaction: disconfirmation, CSAT, NPS, Kano, importance-performance and SERVQUAL.
 
-- :func:`disconfirmation` - perceived performance against expectation, with a tolerance zone
-  (Oliver 1980);
+- :func:`disconfirmation` - perceived performance against the zone of tolerance between
+  adequate and desired service (Oliver 1980; Zeithaml, Berry and Parasuraman 1993);
 - :func:`csat` - the top-box share of a satisfaction scale;
 - :func:`nps`, :func:`nps_from_counts` - the Net Promoter Score with its standard error and a
   confidence interval (Reichheld 2003), returned as an :class:`NPSResult`;
@@ -98,7 +98,7 @@ def _fmt(v: Any) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Expectation-disconfirmation
+# Expectation-disconfirmation and the zone of tolerance
 # --------------------------------------------------------------------------------------------
 
 #: The three outcomes of :func:`disconfirmation`, from worst to best.
@@ -112,89 +112,175 @@ class Disconfirmation:
     Attributes
     ----------
     gap
-        Disconfirmation ``performance - expectation``: negative when performance falls short.
+        Disconfirmation beyond the zone of tolerance: ``performance - adequate`` below the
+        zone (negative), ``performance - desired`` above it (positive) and 0 inside it. With a
+        single expectation (``adequate == desired == expectation``) this is
+        ``performance - expectation``.
     outcome
-        ``"dissatisfied"`` (gap below ``-tolerance``), ``"satisfied"`` (gap within
-        ``[-tolerance, tolerance]``) or ``"delighted"`` (gap above ``tolerance``); a ``str``
-        for scalar input, an array of ``str`` otherwise.
+        ``"dissatisfied"`` (performance below adequate service), ``"satisfied"`` (within the
+        zone, edges included) or ``"delighted"`` (above desired service); a ``str`` for
+        scalar input, an array of ``str`` otherwise.
+    adequacy_gap
+        ``performance - adequate``: the measure of service adequacy (MSA) of Parasuraman,
+        Zeithaml and Berry (1994); negative when service falls below what the customer
+        accepts.
+    superiority_gap
+        ``performance - desired``: the measure of service superiority (MSS); positive when
+        service exceeds what the customer hopes for.
     """
 
     gap: Any
     outcome: Any
+    adequacy_gap: Any
+    superiority_gap: Any
 
     def as_dict(self) -> dict[str, Any]:
         """The fields as a plain dictionary."""
         return asdict(self)
 
     def __repr__(self) -> str:
-        return f"Disconfirmation(gap={_fmt(self.gap)}, outcome={self.outcome!r})"
+        return (
+            f"Disconfirmation(gap={_fmt(self.gap)}, outcome={self.outcome!r}, "
+            f"adequacy_gap={_fmt(self.adequacy_gap)}, "
+            f"superiority_gap={_fmt(self.superiority_gap)})"
+        )
 
 
-def disconfirmation(expectation: Any, performance: Any, tolerance: Any = 0.0) -> Disconfirmation:
-    """Compare perceived performance with expectation: dissatisfied, satisfied or delighted.
+def _zone(expectation: Any, adequate: Any, desired: Any, tolerance: Any) -> tuple[Any, Any]:
+    """The (adequate, desired) bounds from either a zone or a single expectation."""
+    if tolerance is not None:
+        raise TypeError(
+            "tolerance is no longer accepted: the zone of tolerance is the band between "
+            "adequate and desired service, not a band around one expectation; pass "
+            "adequate=... and desired=... instead"
+        )
+    if (adequate is None) != (desired is None):
+        missing = "desired" if desired is None else "adequate"
+        raise TypeError(
+            f"the zone of tolerance needs both adequate and desired; {missing} is missing"
+        )
+    if adequate is not None:
+        if expectation is not None:
+            raise TypeError(
+                "give either expectation (one expected level) or adequate and desired "
+                "(the zone of tolerance), not both"
+            )
+        return check_range("adequate", adequate), check_range("desired", desired)
+    if expectation is None:
+        raise TypeError("give expectation, or adequate and desired (the zone of tolerance)")
+    e = check_range("expectation", expectation)
+    return e, e
 
-    In the expectation-disconfirmation model satisfaction follows from the gap between
-    perceived performance and prior expectation: performance below expectation (negative
-    disconfirmation) leaves the customer dissatisfied, performance matching it (confirmation)
-    satisfied, performance above it (positive disconfirmation) highly satisfied or delighted.
-    A tolerance zone treats small gaps, ``|gap| <= tolerance``, as a match (a gap on the edge
-    of the zone counts as inside it, also when binary rounding puts it a hair outside).
+
+def disconfirmation(
+    expectation: Any = None,
+    performance: Any = None,
+    tolerance: None = None,
+    *,
+    adequate: Any = None,
+    desired: Any = None,
+) -> Disconfirmation:
+    """Judge perceived performance against the zone of tolerance: dissatisfied to delighted.
+
+    In the expectation-disconfirmation model satisfaction follows from comparing perceived
+    performance with what the customer expected (Oliver 1980). Zeithaml, Berry and
+    Parasuraman (1993) showed that customers hold two expectation levels: *desired* service
+    (what they hope for) and *adequate* service (what they will accept). The band between them
+    is the zone of tolerance. Performance below adequate service dissatisfies, performance
+    within the zone satisfies (a result on an edge counts as inside, also when binary rounding
+    puts it a hair outside), performance above desired service delights.
+
+    Give the zone with ``adequate`` and ``desired``; or give a single ``expectation``, which
+    is the special case of a zone of zero width (``adequate == desired == expectation``).
 
     Parameters
     ----------
-    expectation : float or array-like
-        Expected performance, on the same scale as ``performance`` (finite numbers).
+    expectation : float or array-like, optional
+        A single expected level, on the same scale as ``performance``. Leave it out when
+        ``adequate`` and ``desired`` are given.
     performance : float or array-like
         Perceived performance (finite numbers).
-    tolerance : float or array-like, default 0.0
-        Half-width of the zone of tolerance around the expectation, >= 0, in scale points.
+    tolerance : None
+        No longer accepted (it described a symmetric band around one expectation); passing it
+        raises ``TypeError``. Use ``adequate`` and ``desired``.
+    adequate : float or array-like, optional
+        Keyword only: the lowest level of service the customer accepts (lower edge of the
+        zone).
+    desired : float or array-like, optional
+        Keyword only: the level of service the customer hopes for (upper edge of the zone),
+        >= ``adequate``.
 
     Returns
     -------
     Disconfirmation
-        ``gap`` (``performance - expectation``) and ``outcome``; Python float and str for
-        scalar input, numpy arrays (broadcast) otherwise.
+        ``gap`` (disconfirmation beyond the zone), ``outcome``, ``adequacy_gap``
+        (``performance - adequate``) and ``superiority_gap`` (``performance - desired``);
+        Python float and str for scalar input, numpy arrays (broadcast) otherwise.
 
     Raises
     ------
     ValueError
-        If an input is NaN, infinite or empty, ``tolerance`` is negative, or the shapes do
-        not broadcast.
+        If an input is NaN, infinite or empty, ``adequate`` exceeds ``desired``, or the
+        shapes do not broadcast.
     TypeError
-        If an input is not numeric.
+        If an input is not numeric, ``performance`` is missing, only one of ``adequate`` and
+        ``desired`` is given, both ``expectation`` and a zone are given, or ``tolerance`` is
+        passed.
 
     References
     ----------
     Oliver, R. L. (1980). A cognitive model of the antecedents and consequences of
     satisfaction decisions. *Journal of Marketing Research*, 17(4), 460-469.
 
-    Kotler, P. and Keller, K. L. (2016). *Marketing Management* (15th ed.). Pearson.
+    Zeithaml, V. A., Berry, L. L. and Parasuraman, A. (1993). The nature and determinants of
+    customer expectations of service. *Journal of the Academy of Marketing Science*, 21(1),
+    1-12.
+
+    Parasuraman, A., Zeithaml, V. A. and Berry, L. L. (1994). Alternative scales for
+    measuring service quality. *Journal of Retailing*, 70(3), 201-230.
 
     Examples
     --------
-    >>> disconfirmation(expectation=5, performance=6)
-    Disconfirmation(gap=1, outcome='delighted')
-    >>> disconfirmation(5, 5.5, tolerance=0.5).outcome
-    'satisfied'
-    >>> disconfirmation([5, 5, 5], [3, 5, 7], tolerance=1).outcome.tolist()
-    ['dissatisfied', 'satisfied', 'delighted']
+    A customer accepts a wait of service rated 5 on a 9-point scale and hopes for 8:
+
+    >>> disconfirmation(performance=6, adequate=5, desired=8)
+    Disconfirmation(gap=0, outcome='satisfied', adequacy_gap=1, superiority_gap=-2)
+    >>> disconfirmation(performance=[4, 5, 8, 9], adequate=5, desired=8).outcome.tolist()
+    ['dissatisfied', 'satisfied', 'satisfied', 'delighted']
+
+    With a single expectation the zone has no width:
+
+    >>> disconfirmation(expectation=5, performance=6).outcome
+    'delighted'
+    >>> disconfirmation(5, 4).gap
+    -1.0
     """
-    e = check_range("expectation", expectation)
+    low, high = _zone(expectation, adequate, desired, tolerance)
+    if performance is None:
+        raise TypeError("performance is required: the perceived performance to judge")
     p = check_range("performance", performance)
-    t = check_nonnegative("tolerance", tolerance)
-    shape = _broadcast(expectation=e, performance=p, tolerance=t)
-    e, p, t = (np.broadcast_to(np.asarray(x, dtype=float), shape) for x in (e, p, t))
-    gap = p - e
-    # a gap on the edge of the zone stays inside it despite binary rounding (4.9 - 4.6 > 0.3)
-    edge = t + 1e-9 * (1.0 + np.abs(e) + np.abs(p))
+    shape = _broadcast(adequate=low, desired=high, performance=p)
+    low, high, p = (np.broadcast_to(np.asarray(x, dtype=float), shape) for x in (low, high, p))
+    wrong = low > high
+    if wrong.any():
+        i = np.flatnonzero(wrong.ravel())[0]
+        raise ValueError(
+            "adequate service must not exceed desired service (the zone of tolerance runs "
+            f"from adequate up to desired); got adequate {low.ravel()[i]:g} > desired "
+            f"{high.ravel()[i]:g}"
+        )
+    # an edge stays inside the zone despite binary rounding (0.1 + 0.2 > 0.3)
+    eps = 1e-9 * (1.0 + np.abs(low) + np.abs(high) + np.abs(p))
     outcome = np.select(
-        [gap < -edge, gap > edge],
+        [p < low - eps, p > high + eps],
         [DISCONFIRMATION_OUTCOMES[0], DISCONFIRMATION_OUTCOMES[2]],
         DISCONFIRMATION_OUTCOMES[1],
     )
+    gap = p - np.clip(p, low, high)
+    fields = {"gap": gap, "adequacy_gap": p - low, "superiority_gap": p - high}
     if outcome.ndim == 0:
-        return Disconfirmation(gap=float(gap), outcome=str(outcome))
-    return Disconfirmation(gap=_out(gap), outcome=outcome.astype(str))
+        return Disconfirmation(outcome=str(outcome), **{k: float(v) for k, v in fields.items()})
+    return Disconfirmation(outcome=outcome.astype(str), **{k: _out(v) for k, v in fields.items()})
 
 
 # --------------------------------------------------------------------------------------------

@@ -39,13 +39,18 @@ def test_disconfirmation_scalar_outcomes() -> None:
     res = disconfirmation(expectation=5.5, performance=4)
     assert isinstance(res.gap, float) and res.gap == -1.5
     assert isinstance(res.outcome, str)
-    assert res.as_dict() == {"gap": -1.5, "outcome": "dissatisfied"}
+    assert res.as_dict() == {
+        "gap": -1.5,
+        "outcome": "dissatisfied",
+        "adequacy_gap": -1.5,
+        "superiority_gap": -1.5,
+    }
 
 
-def test_disconfirmation_tolerance_zone_is_closed() -> None:
-    # gaps of exactly +/- tolerance are inside the zone (satisfied)
-    res = disconfirmation([5, 5, 5, 5, 5], [3.9, 4, 5, 6, 6.1], tolerance=1)
-    assert res.gap.tolist() == pytest.approx([-1.1, -1, 0, 1, 1.1])
+def test_zone_of_tolerance_textbook_values() -> None:
+    # Zeithaml, Berry and Parasuraman (1993): below adequate dissatisfies, inside the zone
+    # satisfies, above desired delights; the MSA and MSS gaps of Parasuraman et al. (1994)
+    res = disconfirmation(performance=[4, 5, 6.5, 8, 9], adequate=5, desired=8)
     assert res.outcome.tolist() == [
         "dissatisfied",
         "satisfied",
@@ -53,24 +58,46 @@ def test_disconfirmation_tolerance_zone_is_closed() -> None:
         "satisfied",
         "delighted",
     ]
+    assert res.adequacy_gap.tolist() == [-1, 0, 1.5, 3, 4]
+    assert res.superiority_gap.tolist() == [-4, -3, -1.5, 0, 1]
+    assert res.gap.tolist() == [-1, 0, 0, 0, 1]
+
+
+def test_zone_is_not_symmetric_around_one_expectation() -> None:
+    # a wide zone below the desired level: a drop of 2 points from desired still satisfies,
+    # a rise of 0.5 above it already delights
+    assert disconfirmation(performance=6, adequate=5, desired=8).outcome == "satisfied"
+    assert disconfirmation(performance=8.5, adequate=5, desired=8).outcome == "delighted"
+
+
+def test_zone_of_zero_width_equals_single_expectation() -> None:
+    perf = np.array([3.0, 4.0, 4.5, 5.0, 6.0])
+    one = disconfirmation(4.5, perf)
+    zone = disconfirmation(performance=perf, adequate=4.5, desired=4.5)
+    assert one.outcome.tolist() == zone.outcome.tolist()
+    assert one.gap.tolist() == pytest.approx((perf - 4.5).tolist())
+    assert zone.gap.tolist() == pytest.approx(one.gap.tolist())
 
 
 def test_disconfirmation_edge_of_zone_despite_rounding() -> None:
-    assert 4.9 - 4.6 > 0.3  # binary rounding
-    assert disconfirmation(4.6, 4.9, tolerance=0.3).outcome == "satisfied"
-    assert disconfirmation(4.9, 4.6, tolerance=0.3).outcome == "satisfied"
-    assert disconfirmation(0.7, 0.8, tolerance=0.1).outcome == "satisfied"
-    assert disconfirmation(4.6, 4.9001, tolerance=0.3).outcome == "delighted"
+    assert 0.1 + 0.2 > 0.3  # binary rounding
+    assert disconfirmation(performance=0.1 + 0.2, adequate=0.1, desired=0.3).outcome == (
+        "satisfied"
+    )
+    assert disconfirmation(performance=4.6 - 0.3, adequate=4.3, desired=5).outcome == ("satisfied")
+    assert disconfirmation(performance=5.0001, adequate=4.3, desired=5).outcome == "delighted"
     assert disconfirmation(0.3, 0.1 + 0.2).outcome == "satisfied"
 
 
 def test_disconfirmation_broadcasts() -> None:
-    res = disconfirmation(4, [2, 4, 7], tolerance=[0, 0, 5])
+    res = disconfirmation(performance=[2, 4, 7], adequate=[3, 3, 3], desired=[4, 4, 8])
     assert res.outcome.tolist() == ["dissatisfied", "satisfied", "satisfied"]
     assert isinstance(res.gap, np.ndarray)
-    res = disconfirmation(4, 5, tolerance=[0.5, 1.0])  # scalars broadcast against tolerance
-    assert res.gap.tolist() == [1.0, 1.0]
+    res = disconfirmation(performance=5, adequate=4, desired=[4.5, 6.0])
+    assert res.gap.tolist() == [0.5, 0.0]
     assert res.outcome.tolist() == ["delighted", "satisfied"]
+    res = disconfirmation(pd.Series([5.0, 5.0]), pd.Series([4.0, 6.0]))
+    assert res.outcome.tolist() == ["dissatisfied", "delighted"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -79,29 +106,51 @@ def test_disconfirmation_broadcasts() -> None:
     st.floats(-100, 100),
     st.floats(0, 10),
 )
-def test_disconfirmation_properties(e: float, p: float, t: float) -> None:
-    res = disconfirmation(e, p, tolerance=t)
-    assert res.gap == pytest.approx(p - e)
-    if p - e > t + 1e-6:
-        assert res.outcome == "delighted"
-    elif p - e < -t - 1e-6:
-        assert res.outcome == "dissatisfied"
-    elif abs(p - e) < t - 1e-6:
-        assert res.outcome == "satisfied"
-    # swapping expectation and performance mirrors the outcome
+def test_disconfirmation_properties(p: float, low: float, width: float) -> None:
+    high = low + width
+    res = disconfirmation(performance=p, adequate=low, desired=high)
+    assert res.adequacy_gap == pytest.approx(p - low)
+    assert res.superiority_gap == pytest.approx(p - high)
+    assert res.gap == pytest.approx(p - min(max(p, low), high))
+    if p > high + 1e-6:
+        assert res.outcome == "delighted" and res.gap > 0
+    elif p < low - 1e-6:
+        assert res.outcome == "dissatisfied" and res.gap < 0
+    elif low + 1e-6 < p < high - 1e-6:
+        assert res.outcome == "satisfied" and res.gap == 0
+    # reflecting performance and zone around 0 mirrors the outcome
     mirror = {"dissatisfied": "delighted", "satisfied": "satisfied", "delighted": "dissatisfied"}
-    assert disconfirmation(p, e, tolerance=t).outcome == mirror[res.outcome]
+    flipped = disconfirmation(performance=-p, adequate=-high, desired=-low)
+    assert flipped.outcome == mirror[res.outcome]
 
 
 def test_disconfirmation_rejects_bad_input() -> None:
-    with pytest.raises(ValueError, match="tolerance must be >= 0"):
-        disconfirmation(5, 4, tolerance=-1)
+    with pytest.raises(ValueError, match="adequate service must not exceed desired service"):
+        disconfirmation(performance=5, adequate=6, desired=5)
+    with pytest.raises(ValueError, match="got adequate 7 > desired 6"):
+        disconfirmation(performance=5, adequate=[4, 7], desired=[5, 6])
+    with pytest.raises(TypeError, match="desired is missing"):
+        disconfirmation(performance=5, adequate=4)
+    with pytest.raises(TypeError, match="adequate is missing"):
+        disconfirmation(performance=5, desired=4)
+    with pytest.raises(TypeError, match="not both"):
+        disconfirmation(5, 5, adequate=4, desired=6)
+    with pytest.raises(TypeError, match="tolerance is no longer accepted"):
+        disconfirmation(5, 4, tolerance=1)
+    with pytest.raises(TypeError, match="give expectation, or adequate and desired"):
+        disconfirmation(performance=5)
+    with pytest.raises(TypeError, match="performance is required"):
+        disconfirmation(5)
     with pytest.raises(ValueError, match="expectation.*NaN"):
         disconfirmation(np.nan, 4)
+    with pytest.raises(ValueError, match="adequate.*NaN"):
+        disconfirmation(performance=4, adequate=np.nan, desired=5)
     with pytest.raises(ValueError, match="performance.*NaN"):
         disconfirmation([1, 2], [1, np.nan])
     with pytest.raises(TypeError, match="performance"):
         disconfirmation(5, "good")
+    with pytest.raises(TypeError, match="desired"):
+        disconfirmation(performance=5, adequate=4, desired="high")
     with pytest.raises(ValueError, match="broadcast"):
         disconfirmation([1, 2, 3], [1, 2])
     with pytest.raises(ValueError, match="expectation is empty"):

@@ -566,7 +566,10 @@ def test_satisfaction_counts_default_matches_cpvkit():
     assert calc.result.nps.score == pytest.approx(30.0)
     assert calc.result.nps.se == pytest.approx(7.8, abs=0.05)
     assert calc.result.counts.tolist() == counts
-    assert calc.result.disconfirmation == satisfaction.disconfirmation(4.0, 4.5, tolerance=0.25)
+    assert calc.result.disconfirmation == satisfaction.disconfirmation(
+        performance=6.0, adequate=5.0, desired=7.0
+    )
+    assert calc.result.disconfirmation.outcome == "satisfied"
     assert "NPS +30" in [t.get_text() for t in calc.figure.axes[0].texts]
 
 
@@ -575,11 +578,14 @@ def test_satisfaction_scores_and_disconfirmation():
     calc = SatisfactionCalculator(entry="scores", scores="10, 9; 8\n0 6 10", confidence=0.9)
     assert calc.result.nps == satisfaction.nps([10, 9, 8, 0, 6, 10], confidence=0.9)
     assert calc.result.counts.sum() == 6 and calc.result.counts[10] == 2
-    calc.set(expectation=5, performance=4.9, tolerance=0.25, chart="Disconfirmation scale")
-    assert calc.result.disconfirmation.outcome == "satisfied"
-    calc.set(performance=4)
+    calc.set(adequate=4, desired=6, performance=4, chart="Disconfirmation scale")
+    assert calc.result.disconfirmation.outcome == "satisfied"  # on the adequate edge
+    calc.set(performance=3)
     assert calc.result.disconfirmation.outcome == "dissatisfied"
-    assert "-1.00: dissatisfied" in repr(calc)
+    assert "perceived 3: dissatisfied (-1.00 against adequate, -3.00 against desired)" in repr(calc)
+    assert "perceived 3: dissatisfied" in [t.get_text() for t in calc.figure.axes[0].texts]
+    calc.set(performance=6.5)
+    assert calc.result.disconfirmation.outcome == "delighted"
     calc.set(entry="counts", counts="0 0 0 0 0 0 0 0 0 0 5")  # edge: everybody a promoter
     assert calc.result.nps.score == 100.0
 
@@ -593,7 +599,8 @@ def test_satisfaction_scores_and_disconfirmation():
         ({"entry": "scores", "scores": "10 9 11"}, "11"),
         ({"entry": "scores", "scores": ""}, "scores is empty"),
         ({"confidence": 1.5}, "confidence"),
-        ({"tolerance": -1}, "tolerance must be >= 0; got -1"),
+        ({"adequate": 8, "desired": 6}, "adequate service must not exceed desired service"),
+        ({"desired": "high"}, "desired"),
     ],
 )
 def test_satisfaction_bad_inputs(values, fragment):

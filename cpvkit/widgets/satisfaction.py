@@ -1,4 +1,4 @@
-"""Satisfaction calculator: NPS with its confidence interval, and the disconfirmation scale."""
+"""Satisfaction calculator: NPS with its confidence interval, and the zone of tolerance."""
 
 # no "from __future__ import annotations": the result fields name classes of cpvkit.satisfaction,
 # and the API reference resolves them only from evaluated annotations
@@ -16,7 +16,8 @@ from cpvkit.widgets._tables import parse_numbers
 __all__ = ["SatisfactionCalculator", "SatisfactionResult"]
 
 _NPS = "NPS split"
-_SCALE = "Disconfirmation scale"
+_SCALE = "Disconfirmation scale"  # the value kept from the first edition; shown as below
+_SCALE_LABEL = "Zone of tolerance"
 
 # illustrative counts of the answers 0, 1, ..., 10 (20 detractors, 30 passives, 50 promoters)
 _COUNTS = "2 1 1 2 2 4 8 12 18 20 30"
@@ -35,7 +36,8 @@ class SatisfactionResult:
     counts : pandas.Series
         Number of answers for each score 0-10 (index ``score``).
     disconfirmation : cpvkit.satisfaction.Disconfirmation
-        :func:`cpvkit.satisfaction.disconfirmation` of the expectation and performance.
+        :func:`cpvkit.satisfaction.disconfirmation` of the perceived performance against the
+        zone of tolerance between adequate and desired service.
     """
 
     nps: satisfaction.NPSResult
@@ -48,14 +50,17 @@ class SatisfactionCalculator(Calculator):
 
     Inputs: ``entry`` (``"counts"``: the number of answers for each score 0-10 in
     ``counts``; ``"scores"``: a list of individual answers in ``scores``), ``confidence``
-    (level of the interval), and for the second part ``expectation``, ``performance`` and
-    ``tolerance`` (half-width of the zone of tolerance), on one rating scale; ``chart``
-    chooses ``"NPS split"`` or ``"Disconfirmation scale"``. Promoters answer 9-10, passives
+    (level of the interval), and for the second part ``adequate`` (the lowest service level
+    the customer accepts), ``desired`` (the level hoped for) and ``performance`` (the level
+    perceived), on one rating scale: the zone of tolerance runs from adequate to desired
+    service (Zeithaml, Berry and Parasuraman 1993); ``chart`` chooses ``"NPS split"`` or
+    ``"Disconfirmation scale"`` (shown as "Zone of tolerance"). Promoters answer 9-10, passives
     7-8, detractors 0-6. The arithmetic is :func:`cpvkit.satisfaction.nps`,
     :func:`cpvkit.satisfaction.nps_from_counts` and
     :func:`cpvkit.satisfaction.disconfirmation`; the NPS chart is
     :func:`cpvkit.plots.nps_bar`. The starting counts are illustrative (50 promoters,
-    30 passives, 20 detractors: NPS 30).
+    30 passives, 20 detractors: NPS 30); so are the service levels (adequate 5, desired 7,
+    perceived 6 on a 1-9 scale: satisfied, within the zone).
 
     Parameters
     ----------
@@ -67,6 +72,8 @@ class SatisfactionCalculator(Calculator):
     >>> calc = SatisfactionCalculator()
     >>> calc.result.nps.score, round(calc.result.nps.se, 1)
     (30.0, 7.8)
+    >>> calc.result.disconfirmation.outcome
+    'satisfied'
     >>> calc.set(entry="scores", scores="10 9 eleven").error
     "scores: 'eleven' is not a number"
     """
@@ -74,7 +81,8 @@ class SatisfactionCalculator(Calculator):
     title = "Satisfaction and NPS"
     intro = (
         "Net Promoter Score with its confidence interval and the promoter/passive/detractor "
-        "split; and where a perceived performance falls against the expectation."
+        "split; and where a perceived performance falls against the zone of tolerance, "
+        "between the adequate (lowest acceptable) and the desired service level."
     )
     charts = (_NPS, _SCALE)
     live_margins = {"left": 0.2, "bottom": 0.3}  # noqa: RUF012
@@ -89,10 +97,16 @@ class SatisfactionCalculator(Calculator):
         Field("counts", "Counts of 0, 1, ..., 10", kind="text", default=_COUNTS),
         Field("scores", "Scores (0-10)", kind="text", default=_SCORES, rows=3),
         Field("confidence", "Confidence level", default=0.95),
-        Field("expectation", "Expectation", default=4.0),
-        Field("performance", "Perceived performance", default=4.5),
-        Field("tolerance", "Zone of tolerance (+/-)", default=0.25),
-        Field("chart", "Chart", kind="choice", default=_NPS, options=[(c, c) for c in charts]),
+        Field("adequate", "Adequate service (lowest acceptable)", default=5.0),
+        Field("desired", "Desired service (hoped for)", default=7.0),
+        Field("performance", "Perceived performance", default=6.0),
+        Field(
+            "chart",
+            "Chart",
+            kind="choice",
+            default=_NPS,
+            options=[(_NPS, _NPS), (_SCALE_LABEL, _SCALE)],
+        ),
     )
 
     def _compute(self) -> SatisfactionResult:
@@ -115,9 +129,9 @@ class SatisfactionCalculator(Calculator):
                 .rename_axis("score")
             )
         gap = satisfaction.disconfirmation(
-            self._number("expectation"),
-            self._number("performance"),
-            tolerance=self._number("tolerance"),
+            performance=self._number("performance"),
+            adequate=self._number("adequate"),
+            desired=self._number("desired"),
         )
         return SatisfactionResult(nps=result, counts=per_score, disconfirmation=gap)
 
@@ -128,27 +142,27 @@ class SatisfactionCalculator(Calculator):
         return plots.nps_bar(result.nps, title="Net Promoter Score", figsize=(7.0, 2.6))
 
     def _scale(self, result: SatisfactionResult) -> Figure:
-        gap = result.disconfirmation.gap
-        tol = self._number("tolerance")
-        reach = max(abs(gap), tol, 1.0) * 1.5
+        d = result.disconfirmation
+        low, high = self._number("adequate"), self._number("desired")
+        perf = self._number("performance")
+        pad = max(1.0, 0.5 * (high - low))
+        left, right = min(low, perf) - pad, max(high, perf) + pad
         fig, ax = new_figure((7.0, 2.4))
-        ax.axvspan(-reach, -tol, color="#D55E00", alpha=0.25, label="dissatisfied")
-        ax.axvspan(-tol, tol, color="#7F7F7F", alpha=0.25, label="satisfied")
-        ax.axvspan(tol, reach, color="#009E73", alpha=0.25, label="delighted")
-        ax.axvline(0, color="black", linewidth=0.8)
-        ax.plot([gap], [0.5], marker="v", markersize=14, color="#0072B2")
-        ax.annotate(
-            f"gap {gap:+.2f}: {result.disconfirmation.outcome}",
-            (gap, 0.62),
-            ha="center",
-            fontsize=10,
-        )
-        ax.set_xlim(-reach, reach)
+        ax.axvspan(left, low, color="#D55E00", alpha=0.25, label="below adequate: dissatisfied")
+        ax.axvspan(low, high, color="#7F7F7F", alpha=0.25, label="zone: satisfied")
+        ax.axvspan(high, right, color="#009E73", alpha=0.25, label="above desired: delighted")
+        for edge in (low, high):
+            ax.axvline(edge, color="black", linewidth=0.8)
+        ax.plot([perf], [0.5], marker="v", markersize=14, color="#0072B2")
+        ax.annotate(f"perceived {perf:g}: {d.outcome}", (perf, 0.62), ha="center", fontsize=10)
+        ax.set_xlim(left, right)
         ax.set_ylim(0, 1)
         ax.set_yticks([])
-        ax.set_xlabel("Perceived performance minus expectation (scale points)")
-        ax.set_title("Expectation-disconfirmation", fontsize=12)
-        ax.legend(loc="lower left", ncols=3, fontsize=8, frameon=False)
+        ax.set_xlabel("Service level (rating scale)")
+        ax.set_title("Zone of tolerance: adequate to desired service", fontsize=12)
+        ax.legend(
+            loc="upper center", bbox_to_anchor=(0.5, -0.32), ncols=3, fontsize=8, frameon=False
+        )
         return fig
 
     def _summary(self, result: SatisfactionResult) -> list[str]:
@@ -159,7 +173,10 @@ class SatisfactionCalculator(Calculator):
             f"Promoters {r.promoters} ({r.shares['promoters']:.0%}), passives {r.passives} "
             f"({r.shares['passives']:.0%}), detractors {r.detractors} "
             f"({r.shares['detractors']:.0%}).",
-            f"Disconfirmation: performance minus expectation {d.gap:+.2f}: {d.outcome}.",
+            f"Zone of tolerance {self._number('adequate'):g} to {self._number('desired'):g} "
+            f"(adequate to desired service); perceived {self._number('performance'):g}: "
+            f"{d.outcome} ({d.adequacy_gap:+.2f} against adequate, {d.superiority_gap:+.2f} "
+            "against desired).",
         ]
 
     def _result_html(self, result: SatisfactionResult) -> str:
