@@ -557,7 +557,14 @@ def main(argv: list[str] | None = None) -> None:
     sub.add_parser("slides", help="build the slide decks").set_defaults(func=cmd_slides)
     sub.add_parser("instructor", help="build the instructor pack").set_defaults(func=cmd_instructor)
     sub.add_parser("pdf", help="print the book to _build/html/book.pdf").set_defaults(func=cmd_pdf)
-    args = parser.parse_args(argv)
+    # options meant for pytest / JupyterLab (`test -m "not book"`, `lab --port 8890`) are not
+    # captured by a REMAINDER argument when they come first: hand them over here
+    args, extra = parser.parse_known_args(argv)
+    passthrough = next((n for n in ("pytest_args", "lab_args") if hasattr(args, n)), None)
+    if extra and passthrough is None:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if passthrough is not None:
+        setattr(args, passthrough, extra + getattr(args, passthrough))
     args.func(args)
 
 
