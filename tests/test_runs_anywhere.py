@@ -252,9 +252,10 @@ def test_publish_settings_with_a_url(tmp_path: Path) -> None:
 
 def _mini_book(folder: Path, url: str, hub: str = "") -> Path:
     """A two-page book with the project's configuration and only the setting changed."""
-    for name in ("_ext", "scripts", "references.bib"):
+    for name in ("_ext", "_static", "scripts", "references.bib"):
         src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, folder / name)
+        if src.exists():
+            (shutil.copytree if src.is_dir() else shutil.copyfile)(src, folder / name)
     text = (ROOT / "_config.yml").read_text(encoding="utf-8")
     text = text.replace('  url: ""', f'  url: "{url}"', 1)
     text = text.replace('  jupyterhub_url: ""', f'  jupyterhub_url: "{hub}"', 1)
