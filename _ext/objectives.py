@@ -18,7 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 MAP = Path("instructor") / "objectives.yml"
-KINDS = {"review": "review", "discussion": "discussion", "case": "case"}
+KINDS = {"review": "review questions", "discussion": "discussion questions", "case": "case"}
 _BOX = re.compile(r":::\{admonition\} Learning objectives\n(.*?)\n:::", re.S)
 _ITEM = re.compile(r"^(\d+)\. (.*?)(?=^\d+\. |\Z)", re.S | re.M)
 
@@ -36,6 +36,11 @@ def learning_objectives(notebook: Path) -> dict[int, str]:
 def load_map(root: Path) -> dict[str, dict[int, dict[str, list]]]:
     """The objective map: chapter -> objective number -> kind -> items."""
     return yaml.safe_load((root / MAP).read_text(encoding="utf-8"))
+
+
+def _item(kind: str, item: object) -> str:
+    """A question number as text, a case (its section label) as a link."""
+    return f"{{ref}}`{item}`" if kind == "case" else str(item)
 
 
 class ObjectiveMap(SphinxDirective):
@@ -57,7 +62,7 @@ class ObjectiveMap(SphinxDirective):
                     f"{{ref}}`{label}`" for label in practice.get("exercises", [])
                 )
                 questions = "; ".join(
-                    f"{name} {', '.join(str(q) for q in practice[kind])}"
+                    f"{name} {', '.join(_item(kind, q) for q in practice[kind])}"
                     for kind, name in KINDS.items()
                     if practice.get(kind)
                 )

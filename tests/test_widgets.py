@@ -113,9 +113,9 @@ def test_choice_input_rejects_an_option_it_does_not_offer():
 def test_snapshot_shows_the_message_when_input_is_bad():
     calc = RetentionCalculator(retention=1.5)
     bundle = calc._repr_mimebundle_()
-    assert "retention must be in [0, 1); got 1.5" in bundle["text/html"]
+    assert "Retention rate per period must be in [0, 1); got 1.5" in bundle["text/html"]
     assert "data:image/png" not in bundle["text/html"]
-    assert "Message: retention must be in [0, 1); got 1.5" in bundle["text/plain"]
+    assert "Message: Retention rate per period must be in [0, 1); got 1.5" in bundle["text/plain"]
 
 
 # -------------------------------------------------------------------------- number parsing
@@ -191,14 +191,14 @@ def test_retention_edges():
 @pytest.mark.parametrize(
     ("values", "message"),
     [
-        ({"retention": 1.0}, "retention must be in [0, 1); got 1"),
-        ({"retention": "110%"}, "retention must be in [0, 1); got 1.1"),
-        ({"retention": "eighty"}, "retention must be a number; got 'eighty'"),
-        ({"retention": ""}, "retention is empty; enter a number"),
-        ({"discount_rate": -0.05}, "discount_rate must be >= 0; got -0.05"),
-        ({"acquisition_cost": -1}, "acquisition_cost must be >= 0; got -1"),
-        ({"periods": "2.5"}, "periods must be a whole number; got '2.5'"),
-        ({"periods": 0}, "periods must be in [1, 10000]; got 0"),
+        ({"retention": 1.0}, "Retention rate per period must be in [0, 1); got 1"),
+        ({"retention": "110%"}, "Retention rate per period must be in [0, 1); got 1.1"),
+        ({"retention": "eighty"}, "Retention rate per period must be a number; got 'eighty'"),
+        ({"retention": ""}, "Retention rate per period is empty; enter a number"),
+        ({"discount_rate": -0.05}, "Discount rate per period must be >= 0; got -0.05"),
+        ({"acquisition_cost": -1}, "Acquisition cost per customer must be >= 0; got -1"),
+        ({"periods": "2.5"}, "Periods shown (1-10,000) must be a whole number; got '2.5'"),
+        ({"periods": 0}, "Periods shown (1-10,000) must be in [1, 10000]; got 0"),
     ],
 )
 def test_retention_bad_inputs_show_a_message_and_keep_the_input(values, message):
@@ -235,7 +235,7 @@ def test_retention_updates_fast_at_the_largest_periods():
     lines = calc.figure.axes[1].get_lines()
     assert len(lines[0].get_xdata()) <= retention.MAX_POINTS
     assert calc.set(periods=retention.MAX_PERIODS + 1).error == (
-        "periods must be in [1, 10000]; got 10001"
+        "Periods shown (1-10,000) must be in [1, 10000]; got 10001"
     )
 
 
@@ -273,12 +273,18 @@ def test_clv_zero_retention_edge():
 @pytest.mark.parametrize(
     ("values", "message"),
     [
-        ({"retention": 1}, "retention must be in [0, 1); got 1"),
-        ({"retention_b": 1.2}, "Scenario B: retention must be in [0, 1); got 1.2"),
-        ({"discount_rate_b": "x"}, "discount_rate_b must be a number; got 'x'"),
-        ({"horizon": "2.5"}, "horizon must be a whole number; got '2.5'"),
-        ({"horizon": 0}, "horizon must be in [1, 10000]; got 0"),
-        ({"margin": ""}, "margin is empty; enter a number"),
+        ({"retention": 1}, "A: retention rate must be in [0, 1); got 1"),
+        ({"retention_b": 1.2}, "B: retention rate must be in [0, 1); got 1.2"),
+        ({"discount_rate_b": "x"}, "B: discount rate must be a number; got 'x'"),
+        (
+            {"horizon": "2.5"},
+            "Horizon in periods (1-10,000; empty = no limit) must be a whole number; got '2.5'",
+        ),
+        (
+            {"horizon": 0},
+            "Horizon in periods (1-10,000; empty = no limit) must be in [1, 10000]; got 0",
+        ),
+        ({"margin": ""}, "A: margin per period is empty; enter a number"),
     ],
 )
 def test_clv_bad_inputs(values, message):
@@ -315,10 +321,10 @@ def test_complaints_edges():
 @pytest.mark.parametrize(
     ("values", "message"),
     [
-        ({"complain_rate": "120%"}, "complain_rate must be in [0, 1]; got 1.2"),
-        ({"dissatisfied": -5}, "dissatisfied must be >= 0; got -5"),
-        ({"tell": "ten"}, "tell must be a number; got 'ten'"),
-        ({"repurchase_silent": 2}, "repurchase_silent must be in [0, 1]; got 2"),
+        ({"complain_rate": "120%"}, "Share who complain must be in [0, 1]; got 1.2"),
+        ({"dissatisfied": -5}, "Dissatisfied customers must be >= 0; got -5"),
+        ({"tell": "ten"}, "People each tells must be a number; got 'ten'"),
+        ({"repurchase_silent": 2}, "Buy again: did not complain must be in [0, 1]; got 2"),
     ],
 )
 def test_complaints_bad_inputs(values, message):
@@ -386,8 +392,8 @@ def test_rfm_charts(small_log):
             "analysis_date must be on or after the last transaction (2024-02-10); got 2023-12-31",
         ),
         ({"analysis_date": "someday"}, "analysis_date must be a date; got 'someday'"),
-        ({"top": 0}, "top must be in (0, 1]; got 0"),
-        ({"top": "a fifth"}, "top must be a number; got 'a fifth'"),
+        ({"top": 0}, "Top share of customers must be in (0, 1]; got 0"),
+        ({"top": "a fifth"}, "Top share of customers must be a number; got 'a fifth'"),
     ],
 )
 def test_rfm_bad_inputs(small_log, values, message):
@@ -482,7 +488,7 @@ def test_perceived_value_edges_and_bad_inputs():
     assert calc.result.advantage == 0.0
     assert _bad(calc, firm_time=-3) == "Firm: time must be >= 0; got -3"
     assert _bad(calc, firm_time=1, competitor_image="good").startswith(
-        "competitor_image must be a number"
+        "Competitor: image must be a number"
     )
 
 
@@ -598,9 +604,9 @@ def test_satisfaction_scores_and_disconfirmation():
         ({"counts": "0 0 0 0 0 0 0 0 0 0 0"}, "counts"),
         ({"entry": "scores", "scores": "10 9 11"}, "11"),
         ({"entry": "scores", "scores": ""}, "scores is empty"),
-        ({"confidence": 1.5}, "confidence"),
+        ({"confidence": 1.5}, "Confidence level"),
         ({"adequate": 8, "desired": 6}, "adequate service must not exceed desired service"),
-        ({"desired": "high"}, "desired"),
+        ({"desired": "high"}, "Desired service"),
     ],
 )
 def test_satisfaction_bad_inputs(values, fragment):

@@ -31,6 +31,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from cpvkit._figures import reusing
+from cpvkit.widgets._live import read_number, spec_script
 
 __all__ = ["Calculator", "Field", "LIVE_DPI", "SNAPSHOT_DPI", "RUN_LIVE"]
 
@@ -77,6 +78,11 @@ class Field:
         For ``number``/``int``: an empty field means ``None`` instead of an error.
     rows : int
         Height of a ``text`` input; 1 gives a one-line field.
+    low, high : float, optional
+        For ``number``/``int``: the smallest and largest value allowed (``None``: no bound);
+        the Jupyter calculator and the page calculator both check them, with one message.
+    low_open, high_open : bool
+        Exclude the bound itself (``retention`` < 1).
     """
 
     name: str
@@ -86,6 +92,10 @@ class Field:
     options: Sequence[tuple[str, Any]] | None = None
     optional: bool = False
     rows: int = 1
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False
+    high_open: bool = False
 
 
 def _format_number(value: Any) -> str:
@@ -132,27 +142,8 @@ def parse_number(name: str, text: str, *, integer: bool = False, optional: bool 
     ...
     ValueError: retention must be a number; got 'eighty'
     """
-    raw = str(text).strip().replace("\u2212", "-")
-    if raw == "":
-        if optional:
-            return None
-        raise ValueError(f"{name} is empty; enter a number")
-    body = raw[:-1].strip() if raw.endswith("%") else raw
-    if _THOUSANDS.match(body):
-        body = body.replace(",", "")
-    try:
-        number = float(body)
-    except ValueError:
-        raise ValueError(f"{name} must be a number; got {raw!r}") from None
-    if raw.endswith("%"):
-        number /= 100.0
-    if number != number or number in (float("inf"), float("-inf")):
-        raise ValueError(f"{name} must be a finite number; got {raw!r}")
-    if integer:
-        if not number.is_integer():
-            raise ValueError(f"{name} must be a whole number; got {raw!r}")
-        return int(number)
-    return number
+    field = Field(name, name, kind="int" if integer else "number", optional=optional)
+    return read_number(field, text)
 
 
 def figure_png(
@@ -379,13 +370,11 @@ class Calculator:
         return {name: control.value for name, control in self.inputs.items()}
 
     def _number(self, name: str) -> Any:
-        field = self._fields[name]
-        return parse_number(
-            name,
-            self.inputs[name].value,
-            integer=field.kind == "int",
-            optional=field.optional,
-        )
+        return read_number(self._fields[name], self.inputs[name].value)
+
+    def _live_data(self) -> Any:
+        """Data the page calculator needs beyond the inputs (JSON-ready), or ``None``."""
+        return None
 
     # ---------------------------------------------------------------- recomputation
 
@@ -473,6 +462,8 @@ class Calculator:
         parts = [
             '<div class="cpvkit-calculator" style="border:1px solid #ccc;border-radius:6px;'
             'padding:0.6em 1em;margin:0.5em 0">',
+            # the declaration and inputs for the page script, which makes the calculator live
+            spec_script(self),
             f'<p style="margin:0"><strong>{esc(self.title)}</strong></p>',
             f'<p style="margin:0.2em 0"><small>{esc(self.intro)}</small></p>',
             f'<p style="margin:0.2em 0"><small><em>Inputs:</em> {esc(self._input_text())}'

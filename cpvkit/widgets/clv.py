@@ -73,7 +73,7 @@ class CLVCalculator(Calculator):
     >>> round(calc.set(include_first=False).result.clv, 2)
     266.67
     >>> calc.set(discount_rate=-0.1).error
-    'discount_rate must be >= 0; got -0.1'
+    'A: discount rate must be >= 0; got -0.1'
     """
 
     title = "Customer lifetime value"
@@ -83,17 +83,29 @@ class CLVCalculator(Calculator):
     )
     fields = (
         Field("margin", "A: margin per period", default=100.0),
-        Field("retention", "A: retention rate", default=0.8),
-        Field("discount_rate", "A: discount rate", default=0.1),
-        Field("acquisition_cost", "A: acquisition cost", default=0.0),
+        Field("retention", "A: retention rate", default=0.8, low=0, high=1, high_open=True),
+        Field("discount_rate", "A: discount rate", default=0.1, low=0),
+        Field("acquisition_cost", "A: acquisition cost", default=0.0, low=0),
         Field("margin_b", "B: margin per period", default=100.0),
-        Field("retention_b", "B: retention rate", default=0.9),
-        Field("discount_rate_b", "B: discount rate", default=0.1),
-        Field("acquisition_cost_b", "B: acquisition cost", default=0.0),
+        Field("retention_b", "B: retention rate", default=0.9, low=0, high=1, high_open=True),
+        Field("discount_rate_b", "B: discount rate", default=0.1, low=0),
+        Field("acquisition_cost_b", "B: acquisition cost", default=0.0, low=0),
         Field(
-            "horizon", "Horizon in periods (1-10,000; empty = no limit)", kind="int", optional=True
+            "horizon",
+            "Horizon in periods (1-10,000; empty = no limit)",
+            kind="int",
+            optional=True,
+            low=1,
+            high=10_000,
         ),
-        Field("periods", "Periods shown (no horizon; 1-10,000)", kind="int", default=20),
+        Field(
+            "periods",
+            "Periods shown (no horizon; 1-10,000)",
+            kind="int",
+            default=20,
+            low=1,
+            high=10_000,
+        ),
         Field(
             "include_first",
             "Count the margin paid at acquisition (time 0)",

@@ -71,7 +71,7 @@ class ComplaintCalculator(Calculator):
     >>> round(calc.result.recovery.recovered_customers, 6)
     90.0
     >>> calc.set(complain_rate="120%").error
-    'complain_rate must be in [0, 1]; got 1.2'
+    'Share who complain must be in [0, 1]; got 1.2'
     """
 
     title = "Complaints and word of mouth"
@@ -81,14 +81,14 @@ class ComplaintCalculator(Calculator):
     )
     live_margins = {"left": 0.09, "wspace": 0.38, "bottom": 0.1}  # noqa: RUF012
     fields = (
-        Field("dissatisfied", "Dissatisfied customers", default=1000.0),
-        Field("tell", "People each tells", default=10.0),
-        Field("retell", "Further people each listener tells", default=2.0),
-        Field("complain_rate", "Share who complain", default=0.3),
-        Field("resolved_rate", "Share of complaints resolved", default=0.5),
-        Field("repurchase_resolved", "Buy again: complaint resolved", default=0.8),
-        Field("repurchase_unresolved", "Buy again: not resolved", default=0.2),
-        Field("repurchase_silent", "Buy again: did not complain", default=0.1),
+        Field("dissatisfied", "Dissatisfied customers", default=1000.0, low=0),
+        Field("tell", "People each tells", default=10.0, low=0),
+        Field("retell", "Further people each listener tells", default=2.0, low=0),
+        Field("complain_rate", "Share who complain", default=0.3, low=0, high=1),
+        Field("resolved_rate", "Share of complaints resolved", default=0.5, low=0, high=1),
+        Field("repurchase_resolved", "Buy again: complaint resolved", default=0.8, low=0, high=1),
+        Field("repurchase_unresolved", "Buy again: not resolved", default=0.2, low=0, high=1),
+        Field("repurchase_silent", "Buy again: did not complain", default=0.1, low=0, high=1),
         Field("customer_value", "Value of a kept customer", default=200.0, optional=True),
     )
 

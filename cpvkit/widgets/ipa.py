@@ -92,6 +92,12 @@ class IPACalculator(Calculator):
         ),
     )
 
+    def _live_data(self) -> dict:
+        """The survey's mean ratings per attribute for the page calculator."""
+        table = datasets.load_ipa_ratings(summary=True)
+        rows = table[["attribute", "importance", "performance"]].itertuples(index=False)
+        return {"survey": [[str(a), float(i), float(p)] for a, i, p in rows]}
+
     def _crosshair(self) -> str | tuple[float, float]:
         choice = self.inputs["crosshair"].value
         return (4.0, 4.0) if choice == "midpoint" else choice

@@ -99,8 +99,20 @@ class KanoCalculator(Calculator):
             default=_TYPED,
             rows=8,
         ),
-        Field("threshold", "Quadrant threshold", default=0.5),
+        Field("threshold", "Quadrant threshold", default=0.5, low=0, high=1),
     )
+
+    def _live_data(self) -> dict:
+        """The simulated survey for the page calculator: per feature, its answer pairs as codes.
+
+        Each pair is two digits, the functional and the dysfunctional answer as positions in
+        :data:`cpvkit.satisfaction.KANO_ANSWERS` (0 like ... 4 dislike).
+        """
+        survey = datasets.load_kano_survey()
+        codes = {a: str(i) for i, a in enumerate(satisfaction.KANO_ANSWERS)}
+        pairs = survey["functional"].map(codes) + survey["dysfunctional"].map(codes)
+        grouped = pairs.groupby(survey["feature"], sort=False)
+        return {"survey": [[str(name), "".join(group)] for name, group in grouped]}
 
     def _answers(self) -> pd.DataFrame:
         if self.inputs["source"].value == "survey":

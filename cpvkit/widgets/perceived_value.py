@@ -99,7 +99,7 @@ class PerceivedValueCalculator(Calculator):
     live_margins = {"left": 0.2, "right": 0.97}  # noqa: RUF012
     # firm and competitor side by side (the live view shows two columns)
     fields = tuple(
-        Field(f"{who}_{part}", f"{label}: {part}", default=defaults[part])
+        Field(f"{who}_{part}", f"{label}: {part}", default=defaults[part], low=0)
         for part in VALUES + COSTS
         for who, label, defaults in (("firm", "Firm", _FIRM), ("competitor", "Competitor", _RIVAL))
     )

@@ -95,7 +95,7 @@ class RetentionCalculator(Calculator):
     >>> calc.result.lifetime, round(calc.result.clv, 2)
     (5.0, 366.67)
     >>> calc.set(retention=1.0).error
-    'retention must be in [0, 1); got 1'
+    'Retention rate per period must be in [0, 1); got 1'
     >>> calc.inputs["retention"].value
     '1'
     """
@@ -108,12 +108,14 @@ class RetentionCalculator(Calculator):
     charts = (_COHORT, _SURVIVAL)
     live_margins = {"left": 0.09, "right": 0.98, "wspace": 0.45}  # noqa: RUF012
     fields = (
-        Field("retention", "Retention rate per period", default=0.8),
+        Field("retention", "Retention rate per period", default=0.8, low=0, high=1, high_open=True),
         Field("margin", "Margin per customer per period", default=100.0),
-        Field("discount_rate", "Discount rate per period", default=0.1),
-        Field("acquisition_cost", "Acquisition cost per customer", default=150.0),
-        Field("customers", "Customers acquired", default=1000.0),
-        Field("periods", "Periods shown (1-10,000)", kind="int", default=10),
+        Field("discount_rate", "Discount rate per period", default=0.1, low=0),
+        Field("acquisition_cost", "Acquisition cost per customer", default=150.0, low=0),
+        Field("customers", "Customers acquired", default=1000.0, low=0),
+        Field(
+            "periods", "Periods shown (1-10,000)", kind="int", default=10, low=1, high=MAX_PERIODS
+        ),
         Field("chart", "Chart", kind="choice", default=_COHORT, options=[(c, c) for c in charts]),
     )
 

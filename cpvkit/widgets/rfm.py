@@ -165,7 +165,7 @@ class RFMExplorer(Calculator):
             default=5,
             options=[(str(k), k) for k in range(2, 11)],
         ),
-        Field("top", "Top share of customers", default=0.2),
+        Field("top", "Top share of customers", default=0.2, low=0, high=1, low_open=True),
         Field("chart", "Chart", kind="choice", default=_PARETO, options=[(c, c) for c in charts]),
     )
 
@@ -177,6 +177,34 @@ class RFMExplorer(Calculator):
             values.setdefault("source", "given")
             values.setdefault("analysis_date", "")
         super().__init__(**values)
+
+    def _live_data(self) -> dict:
+        """For the page calculator: the pyramid tiers and the segment rule (the CDNOW log is
+        shipped apart, as ``_static/live/cdnow.js``)."""
+
+        def bound(value: float) -> float | None:
+            return None if np.isinf(value) else float(value)
+
+        tiers = [[str(name), float(share)] for name, share in crm.DEFAULT_PYRAMID_TIERS.items()]
+        if hasattr(crm, "SegmentRule"):
+            rules = [
+                [
+                    rule.segment,
+                    [bound(v) for v in rule.recency],
+                    [bound(v) for v in rule.frequency],
+                    rule.high_spend,
+                ]
+                for rule in crm.RFM_SEGMENT_RULES
+            ]
+            segments = {
+                "kind": "windows",
+                "rules": rules,
+                "quantile": float(crm.RFM_HIGH_SPEND_QUANTILE),
+            }
+        else:
+            rules = [[name, list(r), list(f)] for name, r, f in crm.RFM_SEGMENT_RULES]
+            segments = {"kind": "scores", "rules": rules}
+        return {"tiers": tiers, "segments": segments, **_summary_conventions()}
 
     def _log(self) -> tuple[str, pd.DataFrame]:
         source = self.inputs["source"].value
@@ -269,6 +297,32 @@ class RFMExplorer(Calculator):
 def _mean_or_dash(value: float) -> str:
     """A segment mean for display; a dash for an empty segment (no customers to average)."""
     return "\u2013" if pd.isna(value) else f"{value:,.1f}"
+
+
+def _summary_conventions() -> dict[str, Any]:
+    """How :func:`cpvkit.crm.rfm_summary` treats refunds and words a bad analysis date, read
+    from the function itself so that the page calculator follows it."""
+    log = pd.DataFrame(
+        {"customer_id": [1, 1], "date": ["2024-01-02", "2024-01-05"], "amount": [10.0, -5.0]}
+    )
+    refunds_are_purchases = int(crm.rfm_summary(log)["frequency"].iloc[0]) == 2
+    marker = "\u00a7"
+    try:
+        crm.rfm_summary(log, analysis_date=marker)
+        date_message = "analysis_date must be a date; got {raw}"
+    except (TypeError, ValueError) as exc:
+        date_message = " ".join(str(exc).split()).replace(repr(marker), "{raw}")
+    holes = log.assign(date=["2024-01-02", None])
+    try:
+        crm.rfm_summary(holes)
+        missing_dates = "transactions column 'date' contains missing dates (NaT)"
+    except (TypeError, ValueError) as exc:
+        missing_dates = " ".join(str(exc).split())
+    return {
+        "refunds_are_purchases": refunds_are_purchases,
+        "date_message": date_message,
+        "missing_dates": missing_dates,
+    }
 
 
 def _shares_as_percent(frame: pd.DataFrame) -> pd.DataFrame:
