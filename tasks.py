@@ -3,7 +3,10 @@
 
     python3 tasks.py build      build the HTML book into _build/html
     python3 tasks.py test       lint, unit tests, doctests, notebooks (nbval) and the book build
-    python3 tasks.py lab        open the calculators notebook in JupyterLab
+    python3 tasks.py lab        open JupyterLab on the landing notebook (chapters, calculators,
+                                exercises one click away)
+    python3 tasks.py dist       build the package (sdist and wheel, with the data) into dist/
+    python3 tasks.py lite       build the in-browser JupyterLite lab into _build/html/lite
     python3 tasks.py notebooks  re-execute every notebook in place (after editing one)
     python3 tasks.py bench      run the benchmark scripts in benchmarks/
     python3 tasks.py assignments  graded Otter-Grader assignments for the instructor pack
@@ -244,6 +247,8 @@ def cmd_build(args: argparse.Namespace) -> None:
     if code != 0:
         _say("the slide decks failed to build: see the messages above")
         sys.exit(code)
+    # the in-browser lab is published with the site, under lite/
+    run(PYTHON, "tasks.py", "lite", "--output", html / "lite")
     _say(f"the book is built: open {html / 'index.html'}")
 
 
@@ -254,9 +259,190 @@ def cmd_test(args: argparse.Namespace) -> None:
     run(PYTHON, "-m", "pytest", *args.pytest_args)
 
 
+LANDING = "start_here.ipynb"
+DIST = ROOT / "dist"
+LITE_OUTPUT = ROOT / "_build" / "html" / "lite"
+
+
+def _student_module():
+    """scripts/make_student_notebooks.py, imported (it writes the students' exercise copies)."""
+    import importlib.util
+
+    script = ROOT / "scripts" / "make_student_notebooks.py"
+    spec = importlib.util.spec_from_file_location("make_student_notebooks", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def student_notebooks() -> dict[str, dict]:
+    """The students' copies of the exercise pages (no solutions), by file name, as JSON."""
+    import nbformat
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from bootstrap_cells import with_bootstrap
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    module = _student_module()
+    copies = {}
+    if hasattr(module, "write_students"):  # student notebooks generated from the pages
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="cpvkit-students-") as tmp:
+            for path in module.write_students(Path(tmp)):
+                nb = json.loads(path.read_text(encoding="utf-8"))
+                copies[path.name] = with_bootstrap(nb)
+        return copies
+    for source in sorted((ROOT / "exercises").glob("0*.ipynb")):
+        nb = nbformat.read(source, as_version=4)
+        if module.is_generated(nb):
+            # the set-up cell first, whether or not the copy carried it over from the page
+            copies[source.name] = with_bootstrap(
+                json.loads(nbformat.writes(module.student_copy(nb)))
+            )
+    return copies
+
+
+def _title(path: Path) -> str:
+    """The first heading of a notebook (its title on the book's page)."""
+    for cell in json.loads(path.read_text(encoding="utf-8")).get("cells", []):
+        for line in "".join(cell.get("source", "")).splitlines():
+            if cell.get("cell_type") == "markdown" and line.startswith("# "):
+                return line[2:].strip()
+    return path.stem.replace("_", " ")
+
+
+def landing_notebook(student_dir: str = "exercises/student") -> dict:
+    """The landing notebook: links to every chapter, the calculators and the student exercises."""
+    # the getting-started page first, then the numbered chapters; the calculators last
+    chapters = sorted((ROOT / "chapters").glob("*.ipynb"), key=lambda p: (p.name[0].isdigit(), p))
+    exercises = sorted((ROOT / "exercises").glob("0*.ipynb"))
+
+    def links(paths: list[Path], folder: str) -> str:
+        return "\n".join(f"- [{_title(p)}]({folder}/{p.name})" for p in paths)
+
+    text = (
+        "# Customer Value and Customer Relationships: start here\n\n"
+        "Click a link to open a notebook, then run its cells (Run > Run All Cells, or Shift+Enter "
+        "cell by cell). The first cell of each notebook installs `cpvkit` if it is missing.\n\n"
+        "## Chapters and calculators\n\n"
+        + links([p for p in chapters if p.stem != "calculators"], "chapters")
+        + "\n- [Interactive calculators](chapters/calculators.ipynb)\n\n"
+        "## Exercises\n\n"
+        "Write each answer in place of `None` and run the check cell below it: it says whether "
+        "you are right and gives a hint when you are not.\n\n" + links(exercises, student_dir)
+    )
+    return {
+        "cells": [{"cell_type": "markdown", "id": "start-here", "metadata": {}, "source": text}],
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def lab_command(as_root: bool | None = None) -> list[str | Path]:
+    """The JupyterLab command of ``tasks.py lab`` (``--allow-root`` when run as root)."""
+    if as_root is None:
+        as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    cmd: list[str | Path] = [BIN / "jupyter", "lab", LANDING]
+    return cmd + ["--allow-root"] if as_root else cmd
+
+
 def cmd_lab(args: argparse.Namespace) -> None:
     ensure_venv()
-    run(BIN / "jupyter", "lab", "chapters/calculators.ipynb")
+    run(PYTHON, "scripts/make_student_notebooks.py")
+    _write_json(ROOT / LANDING, landing_notebook())
+    if "--allow-root" in lab_command():
+        _say("running as root: JupyterLab is started with --allow-root")
+    extra = args.lab_args[1:] if args.lab_args[:1] == ["--"] else args.lab_args
+    run(*lab_command(), *extra)
+
+
+def build_dist(outdir: Path = DIST) -> list[Path]:
+    """Build the sdist and the wheel (with the data sets) into ``outdir``; check them with twine.
+
+    Uses the build tools of the virtual environment (``--no-isolation``), so nothing is
+    downloaded; returns the paths of the two files.
+    """
+    outdir.mkdir(parents=True, exist_ok=True)
+    version = _version()
+    for old in outdir.glob("cpvkit-*"):
+        old.unlink()
+    run(PYTHON, "-m", "build", "--no-isolation", "--outdir", outdir, ".")
+    built = sorted(outdir.glob(f"cpvkit-{version}*"))
+    run(BIN / "twine", "check", "--strict", *built)
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
+    return built
+
+
+def _version() -> str:
+    import re
+
+    text = (ROOT / "cpvkit" / "__init__.py").read_text(encoding="utf-8")
+    return re.search(r'^__version__ = "([^"]+)"', text, re.M).group(1)
+
+
+def cmd_dist(args: argparse.Namespace) -> None:
+    ensure_venv()
+    for path in build_dist(Path(args.outdir).resolve() if args.outdir else DIST):
+        _say(f"built {path}")
+
+
+def lite_contents(folder: Path) -> Path:
+    """Stage what the in-browser lab holds: the landing notebook, chapters, student exercises."""
+    shutil.rmtree(folder, ignore_errors=True)
+    for nb in sorted((ROOT / "chapters").glob("*.ipynb")):
+        _write_json(folder / "chapters" / nb.name, json.loads(nb.read_text(encoding="utf-8")))
+    for name, nb in student_notebooks().items():
+        _write_json(folder / "exercises" / "student" / name, nb)
+    _write_json(folder / LANDING, landing_notebook())
+    return folder
+
+
+def build_lite(output: Path = LITE_OUTPUT) -> Path:
+    """Build the JupyterLite lab (Pyodide kernel) with the cpvkit wheel served to it (piplite).
+
+    Works offline: the lab's files come from jupyterlite-core and jupyterlite-pyodide-kernel in
+    ``.venv``; the Pyodide runtime itself is fetched by the reader's browser when a notebook runs.
+    """
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="cpvkit-lite-") as tmp:
+        work = Path(tmp)
+        wheel = next(p for p in build_dist(work / "dist") if p.suffix == ".whl")
+        contents = lite_contents(work / "contents")
+        shutil.rmtree(output, ignore_errors=True)
+        code = subprocess.run(
+            [str(BIN / "jupyter"), "lite", "build", "--contents", str(contents),
+             "--piplite-wheels", str(wheel), "--output-dir", str(output),
+             "--lite-dir", str(work), "--no-sourcemaps"],
+            cwd=work, env=_env(),
+        ).returncode  # fmt: skip
+        if code != 0:
+            sys.exit(code)
+    return output
+
+
+def _in_venv() -> None:
+    """Run this command again with the virtual environment's Python (it needs nbformat)."""
+    if Path(sys.prefix).resolve() != VENV.resolve():
+        sys.exit(subprocess.run([str(PYTHON), __file__, *sys.argv[1:]], env=_env()).returncode)
+
+
+def cmd_lite(args: argparse.Namespace) -> None:
+    ensure_venv()
+    _in_venv()
+    output = build_lite(Path(args.output).resolve() if args.output else LITE_OUTPUT)
+    _say(f"the in-browser lab is built: {output / 'index.html'} (serve the site over http)")
 
 
 def cmd_notebooks(args: argparse.Namespace) -> None:
@@ -264,6 +450,8 @@ def cmd_notebooks(args: argparse.Namespace) -> None:
     if not args.paths:
         # the exercise pages are generated from their question banks in cpvkit.exercises
         run(PYTHON, "scripts/make_exercise_notebooks.py")
+    # every notebook starts with the cell that installs cpvkit where it is missing
+    run(PYTHON, "scripts/bootstrap_cells.py")
     targets = [Path(p).resolve() for p in args.paths] or notebooks()
     # student copies are regenerated (solutions stripped, outputs cleared) below, not executed
     targets = [nb for nb in targets if "student" not in nb.parts]
@@ -374,7 +562,15 @@ def main(argv: list[str] | None = None) -> None:
     t = sub.add_parser("test", help="run every check: lint, tests, notebooks, book build")
     t.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments for pytest")
     t.set_defaults(func=cmd_test)
-    sub.add_parser("lab", help="open the calculators in JupyterLab").set_defaults(func=cmd_lab)
+    la = sub.add_parser("lab", help="open JupyterLab on the landing notebook")
+    la.add_argument("lab_args", nargs=argparse.REMAINDER, help="extra arguments for jupyter lab")
+    la.set_defaults(func=cmd_lab)
+    d = sub.add_parser("dist", help="build the sdist and wheel into dist/ and check them")
+    d.add_argument("--outdir", help="folder for the files (default: dist/)")
+    d.set_defaults(func=cmd_dist)
+    li = sub.add_parser("lite", help="build the in-browser lab into _build/html/lite")
+    li.add_argument("--output", help="folder to build into (default: _build/html/lite)")
+    li.set_defaults(func=cmd_lite)
     n = sub.add_parser("notebooks", help="re-execute notebooks in place")
     n.add_argument("paths", nargs="*", help="notebooks to run (default: all)")
     n.set_defaults(func=cmd_notebooks)
@@ -385,11 +581,14 @@ def main(argv: list[str] | None = None) -> None:
     sub.add_parser("slides", help="build the slide decks").set_defaults(func=cmd_slides)
     sub.add_parser("instructor", help="build the instructor pack").set_defaults(func=cmd_instructor)
     sub.add_parser("pdf", help="print the book to _build/html/book.pdf").set_defaults(func=cmd_pdf)
+    # options meant for pytest / JupyterLab (`test -m "not book"`, `lab --port 8890`) are not
+    # captured by a REMAINDER argument when they come first: hand them over here
     args, extra = parser.parse_known_args(argv)
-    if extra and args.command != "test":
+    passthrough = next((n for n in ("pytest_args", "lab_args") if hasattr(args, n)), None)
+    if extra and passthrough is None:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
-    if extra:  # options for pytest before any other argument, e.g. test -m "not book"
-        args.pytest_args = extra + list(args.pytest_args)
+    if passthrough is not None:
+        setattr(args, passthrough, extra + getattr(args, passthrough))
     args.func(args)
 
 

@@ -15,8 +15,9 @@ and ``data/README.md`` describe the generating models. They are invented data: u
 the methods, never as evidence about real markets.
 
 Every loader returns a fresh, tidy :class:`pandas.DataFrame` (the parsed file is cached, the copy
-you get is yours to change). The folder is ``<repository>/data``, found from the package
-location; set the environment variable ``CPVKIT_DATA_DIR`` to read the files from elsewhere.
+you get is yours to change). The files travel with the package (``cpvkit/data`` in an installed
+wheel); in a checkout of the repository they are read from ``<repository>/data``. Set the
+environment variable ``CPVKIT_DATA_DIR`` to read them from elsewhere.
 """
 
 from __future__ import annotations
@@ -44,7 +45,12 @@ __all__ = [
 #: Name of the environment variable that overrides the data folder.
 DATA_DIR_ENV = "CPVKIT_DATA_DIR"
 
-_DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+#: where an installed package (wheel or sdist) keeps the files: ``cpvkit/data``, which the build
+#: maps from the repository's one ``data/`` folder (see ``[tool.setuptools]`` in pyproject.toml)
+_PACKAGED_DATA_DIR = Path(__file__).resolve().parent / "data"
+#: where a checkout (or an editable install) keeps them: ``data/`` next to the package
+_REPOSITORY_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+_DEFAULT_DATA_DIR = _PACKAGED_DATA_DIR if _PACKAGED_DATA_DIR.is_dir() else _REPOSITORY_DATA_DIR
 
 
 def data_dir() -> Path:
@@ -54,7 +60,8 @@ def data_dir() -> Path:
     -------
     pathlib.Path
         The value of the environment variable ``CPVKIT_DATA_DIR`` when it is set, otherwise the
-        ``data/`` folder next to the ``cpvkit`` package in the repository.
+        data files installed with the package (``cpvkit/data``), or, in a checkout of the
+        repository, its ``data/`` folder next to the ``cpvkit`` package.
 
     Examples
     --------
@@ -73,6 +80,8 @@ def _data_file(filename: str) -> Path:
         where = (
             f"the folder given by the environment variable {DATA_DIR_ENV}"
             if os.environ.get(DATA_DIR_ENV)
+            else "the data folder installed with cpvkit"
+            if folder == _PACKAGED_DATA_DIR
             else "the repository's data/ folder"
         )
         hint = (
@@ -81,8 +90,9 @@ def _data_file(filename: str) -> Path:
             else ""
         )
         raise FileNotFoundError(
-            f"data file {filename!r} not found in {folder} ({where}). Run cpvkit from a checkout "
-            f"of the repository or set {DATA_DIR_ENV} to the folder holding the data files{hint}."
+            f"data file {filename!r} not found in {folder} ({where}). Install cpvkit from its "
+            f"wheel (which carries the data), run it from a checkout of the repository, or set "
+            f"{DATA_DIR_ENV} to the folder holding the data files{hint}."
         )
     return path
 

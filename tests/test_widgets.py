@@ -611,7 +611,10 @@ def test_satisfaction_scores_and_disconfirmation():
         ({"entry": "scores", "scores": "10 9 11"}, "11"),
         ({"entry": "scores", "scores": ""}, "scores is empty"),
         ({"confidence": 1.5}, "Confidence level"),
-        ({"adequate": 8, "desired": 6}, "Adequate service (lowest acceptable) must not exceed desired"),
+        (
+            {"adequate": 8, "desired": 6},
+            "Adequate service (lowest acceptable) must not exceed desired",
+        ),
         ({"desired": "high"}, "Desired service"),
     ],
 )
