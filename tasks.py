@@ -138,8 +138,9 @@ def build_instructor(output: Path | None = None, *, execute: bool = False) -> in
     """Build the instructor pack; return the exit code.
 
     The pack holds, in ``output`` (default ``_build/instructor``): ``site/`` the book with every
-    worked solution open and the answer guidance pages, ``slides/`` the decks, and
-    ``index.html`` saying what is where. It is for instructors only: never publish it.
+    worked solution open and the answer guidance pages, ``slides/`` the decks,
+    ``assignments/`` the graded assignments, and ``index.html`` saying what is where. It is
+    for instructors only: never publish it.
     """
     import yaml  # installed with jupyter-book
 
@@ -170,6 +171,9 @@ def build_instructor(output: Path | None = None, *, execute: bool = False) -> in
     code = build_slides(output / "slides")
     if code != 0:
         return code
+    code = build_assignments(output / "assignments")
+    if code != 0:
+        return code
     (output / "index.html").write_text(_instructor_index(), encoding="utf-8")
     return 0
 
@@ -186,8 +190,8 @@ def _instructor_index() -> str:
         ("slides/index.html", "One slide deck per chapter (reveal.js; opens offline)."),
         (
             "assignments/README.md",
-            "Graded Otter-Grader assignments with answer keys and hidden tests "
-            "(written by <code>python3 tasks.py assignments</code>).",
+            "Graded Otter-Grader assignments with answer keys and hidden tests, one per "
+            "chapter (also written alone by <code>python3 tasks.py assignments</code>).",
         ),
     ]
     items = "\n".join(f'<li><a href="{href}">{href}</a>: {text}</li>' for href, text in rows)
@@ -534,18 +538,21 @@ def cmd_bench(args: argparse.Namespace) -> None:
         run(PYTHON, script.relative_to(ROOT))
 
 
+def build_assignments(out: Path) -> int:
+    """Write the graded Otter-Grader assignments into ``out``; return the exit code."""
+    script = "scripts/make_student_notebooks.py"
+    return run(
+        PYTHON, script, "--out", out / "student-notebooks", "--assignments", out, check=False
+    )
+
+
 def cmd_assignments(args: argparse.Namespace) -> None:
     """Write the graded assignments (answer keys, hidden tests) outside the public site."""
     ensure_venv()
     out = Path(args.output).resolve()
-    run(
-        PYTHON,
-        "scripts/make_student_notebooks.py",
-        "--out",
-        out / "student-notebooks",
-        "--assignments",
-        out,
-    )
+    code = build_assignments(out)
+    if code != 0:
+        sys.exit(code)
     _say(f"assignments written to {out} (for instructors only: they hold the answer keys)")
 
 

@@ -159,6 +159,10 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_instructor_pack_holds_site_answers_and_slides(pack: Path) -> None:
     assert (pack / "index.html").is_file()
     assert (pack / "slides" / "index.html").is_file()
+    assert (pack / "assignments" / "README.md").is_file()
+    assert len(list((pack / "assignments").glob("*/autograder/*.zip"))) >= 4 or any(
+        (pack / "assignments").rglob("*.zip")
+    ), "no autograder in the pack"
     for name in CHAPTERS:
         answers = pack / "site" / "instructor" / "answers" / f"{name}.html"
         assert answers.is_file(), f"no answer guidance page for {name}"
