@@ -173,3 +173,32 @@ def test_instructor_pack_holds_site_answers_and_slides(pack: Path) -> None:
         r'class="[^"]*solution[^"]*dropdown|class="[^"]*dropdown[^"]*solution', exercise
     ), "solutions are still behind a toggle in the instructor pack"
     assert "Instructor edition" in exercise
+
+
+def _chapter_text(name: str) -> str:
+    cells = json.loads((ROOT / "chapters" / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
+    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_every_chapter_has_two_cases_each_with_questions(name: str) -> None:
+    """Each case is followed by its questions (a case may run over the sections it works
+    through, so its questions come before the next case or the key takeaways)."""
+    text = _chapter_text(name)
+    cases = list(re.finditer(r"^#{2,3} Case: .*$", text, flags=re.M))
+    assert len(cases) >= 2, f"{name}: {len(cases)} case(s)"
+    end = re.search(r"^## Key takeaways", text, flags=re.M)
+    stops = [m.start() for m in cases[1:]] + [end.start() if end else len(text)]
+    chinese = 0
+    for case, stop in zip(cases, stops, strict=True):
+        body = text[case.end() : stop]
+        assert "Case questions" in body, f"{name}: {case.group(0)} has no case questions"
+        questions = body.split("Case questions", 1)[1]
+        count = len(re.findall(r"^\d+\. ", questions, flags=re.M))
+        assert count >= 3, f"{name}: {case.group(0)} has {count} case questions"
+        chinese += any(m in case.group(0) + body[:600] for m in CHINA)
+    assert chinese, f"{name}: no case from China"
+
+
+#: Words that mark a case set in China (in its title or opening paragraph).
+CHINA = ("China", "Chinese", "Xi'an", "Qingdao", "Shanghai", "Haier", "Xiaomi", "Hema")
