@@ -99,7 +99,9 @@ def _pages(site: Path) -> list[str]:
     found = []
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site)
-        if rel.parts[0] in ("_static", "_sources", "_images") or rel.name == "index.html":
+        # the in-browser lab (lite/) and the slide decks (slides/) are apps of their own
+        skip = ("_static", "_sources", "_images", "lite", "slides")
+        if rel.parts[0] in skip or rel.name == "index.html":
             continue
         found.append(rel.as_posix())
     return found
