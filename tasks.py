@@ -491,22 +491,27 @@ def _drop_widget_views(path: Path) -> None:
     path.write_text(text + "\n", encoding="utf-8")
 
 
+def _report(code: int, failed: str, built: str) -> None:
+    """Say how a build went; exit with its code when it failed."""
+    if code != 0:
+        _say(f"{failed}: see the messages above")
+        sys.exit(code)
+    _say(built)
+
+
 def cmd_slides(args: argparse.Namespace) -> None:
     ensure_venv()
-    code = build_slides()
-    if code != 0:
-        _say("the slides failed to build (warnings count as errors): see the messages above")
-        sys.exit(code)
-    _say(f"the slides are built: open {ROOT / '_build' / 'html' / 'slides' / 'index.html'}")
+    index = ROOT / "_build" / "html" / "slides" / "index.html"
+    _report(build_slides(), "the slides failed to build", f"the slides are built: open {index}")
 
 
 def cmd_instructor(args: argparse.Namespace) -> None:
     ensure_venv()
-    code = build_instructor()
-    if code != 0:
-        _say("the instructor pack failed to build: see the messages above")
-        sys.exit(code)
-    _say(f"the instructor pack is built (do not publish it): open {INSTRUCTOR / 'index.html'}")
+    _report(
+        build_instructor(),
+        "the instructor pack failed to build",
+        f"the instructor pack is built (do not publish it): open {INSTRUCTOR / 'index.html'}",
+    )
 
 
 def cmd_pdf(args: argparse.Namespace) -> None:
