@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -36,19 +34,6 @@ WIDTHS = (1400, 390)
 STARTED = time.time()  # when this module was collected: a site built since is this run's
 RAW_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\$\$|\\frac|\\sum|\\text\{")
 PLACEHOLDER_ALT = re.compile(r"\.(png|jpe?g|svg|gif)$|^$", re.IGNORECASE)
-
-
-def _chromium() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "chromium"):
-        if candidate and shutil.which(candidate):
-            return shutil.which(candidate)
-    return None
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"the browser suite cannot run in CI: {reason}")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
@@ -78,21 +63,9 @@ def server(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    executable = _chromium()
-    if executable is None:
-        _unavailable("no Chromium found (install the chromium package, or set CHROMIUM)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright is not installed (it is in the test extra of pyproject.toml)")
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(
-            executable_path=executable,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield chromium
-        chromium.close()
+def browser(chromium: Any) -> Any:
+    """The session's Chromium (tests/conftest.py)."""
+    return chromium
 
 
 def _pages(site: Path) -> list[str]:

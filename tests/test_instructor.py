@@ -7,10 +7,9 @@ The review sections are checked as sources (fast); the slides and the pack are b
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -77,20 +76,6 @@ def test_answer_guidance_is_kept_out_of_the_public_book() -> None:
     assert answers == CHAPTERS
 
 
-def _browser():
-    """A Playwright Chromium from the system's packages, or a skip (a failure in CI)."""
-    executable = shutil.which("chromium") or "/usr/bin/chromium"
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    if sync_playwright is None or not Path(executable).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium and Playwright are needed for the browser checks in CI")
-        pytest.skip("Chromium or Playwright is not installed")
-    return sync_playwright, executable
-
-
 @pytest.fixture(scope="module")
 def slides(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("slides")
@@ -122,30 +107,23 @@ def test_decks_reference_nothing_outside_the_folder(slides: Path) -> None:
 
 
 @pytest.mark.book
-def test_decks_open_offline_in_a_browser(slides: Path) -> None:
-    sync_playwright, executable = _browser()
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=args)
-        try:
-            for name in CHAPTERS:
-                page = browser.new_page(viewport={"width": 1280, "height": 800})
-                requests: list[str] = []
-                errors: list[str] = []
-                page.on("request", lambda r, seen=requests: seen.append(r.url))
-                page.on("console", lambda m, seen=errors: m.type == "error" and seen.append(m.text))
-                page.goto((slides / f"{name}.html").as_uri())
-                page.wait_for_function("window.Reveal && Reveal.isReady()")
-                total = page.evaluate("Reveal.getTotalSlides()")
-                page.keyboard.press("ArrowRight")
-                assert page.evaluate("Reveal.getIndices().h") == 1, f"{name}: no keyboard move"
-                outside = [u for u in requests if not u.startswith(("file:", "data:"))]
-                assert not outside, f"{name} requested {outside}"
-                assert not errors, f"{name}: console errors {errors}"
-                assert total >= 8
-                page.close()
-        finally:
-            browser.close()
+def test_decks_open_offline_in_a_browser(slides: Path, chromium: Any) -> None:
+    for name in CHAPTERS:
+        page = chromium.new_page(viewport={"width": 1280, "height": 800})
+        requests: list[str] = []
+        errors: list[str] = []
+        page.on("request", lambda r, seen=requests: seen.append(r.url))
+        page.on("console", lambda m, seen=errors: m.type == "error" and seen.append(m.text))
+        page.goto((slides / f"{name}.html").as_uri())
+        page.wait_for_function("window.Reveal && Reveal.isReady()")
+        total = page.evaluate("Reveal.getTotalSlides()")
+        page.keyboard.press("ArrowRight")
+        assert page.evaluate("Reveal.getIndices().h") == 1, f"{name}: no keyboard move"
+        outside = [u for u in requests if not u.startswith(("file:", "data:"))]
+        assert not outside, f"{name} requested {outside}"
+        assert not errors, f"{name}: console errors {errors}"
+        assert total >= 8
+        page.close()
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from cpvkit import widgets
-from tests.live_support import LIVE, launch, script_page
+from tests.live_support import LIVE, script_page
 
 pytestmark = pytest.mark.browser
 
@@ -30,11 +30,9 @@ TYPING = {
 
 
 @pytest.fixture(scope="module")
-def browser():
-    pw, browser = launch()
-    yield browser
-    browser.close()
-    pw.stop()
+def browser(chromium):
+    """The session's Chromium (tests/conftest.py)."""
+    return chromium
 
 
 def _page(browser, calc):

@@ -20,7 +20,7 @@ import pytest
 from cpvkit import widgets
 from cpvkit.widgets import _base
 from cpvkit.widgets._live import spec
-from tests.live_support import launch, script_page
+from tests.live_support import script_page
 
 pytestmark = pytest.mark.browser
 
@@ -29,13 +29,11 @@ RTOL = 1e-9
 
 
 @pytest.fixture(scope="module")
-def page():
-    pw, browser = launch()
-    page, errors = script_page(browser)
+def page(chromium):
+    page, errors = script_page(chromium)
     yield page
     assert not errors, errors
-    browser.close()
-    pw.stop()
+    page.close()
 
 
 @pytest.fixture(autouse=True)

@@ -34,7 +34,6 @@ import launch  # noqa: E402
 sys.path.remove(str(ROOT / "scripts"))
 sys.path.remove(str(ROOT / "_ext"))
 
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 def _clean_env(**extra: str) -> dict[str, str]:
@@ -356,39 +355,30 @@ def test_lite_holds_every_notebook_and_the_wheel(lite: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs the system Chromium")
-def test_lite_page_opens_in_chromium_with_the_notebooks_listed(lite: Path) -> None:
+def test_lite_page_opens_in_chromium_with_the_notebooks_listed(lite: Path, chromium) -> None:
     import http.server
     import threading
     from functools import partial
 
-    sync_api = pytest.importorskip("playwright.sync_api")
     handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(lite.parent))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/lite"
+    page = chromium.new_page()
     try:
-        with sync_api.sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=str(CHROMIUM),
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
-            page = browser.new_page()
-            # the Pyodide runtime comes from a CDN when a kernel starts: not reachable here
-            page.route(
-                lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort()
-            )
-            page.goto(f"{base}/lab/index.html", wait_until="domcontentloaded", timeout=120_000)
-            listing = page.locator(".jp-DirListing-content")
-            listing.get_by_text("chapters", exact=True).wait_for(timeout=120_000)
-            names = listing.locator(".jp-DirListing-itemText").all_inner_texts()
-            assert {"chapters", "exercises", tasks.LANDING} <= set(names), names
-            listing.get_by_text("chapters", exact=True).dblclick()
-            page.get_by_text("calculators.ipynb").wait_for(timeout=60_000)
-            names = listing.locator(".jp-DirListing-itemText").all_inner_texts()
-            assert {f"{p.name}" for p in (ROOT / "chapters").glob("*.ipynb")} <= set(names)
-            browser.close()
+        # the Pyodide runtime comes from a CDN when a kernel starts: not reachable here
+        page.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort())
+        page.goto(f"{base}/lab/index.html", wait_until="domcontentloaded", timeout=120_000)
+        listing = page.locator(".jp-DirListing-content")
+        listing.get_by_text("chapters", exact=True).wait_for(timeout=120_000)
+        names = listing.locator(".jp-DirListing-itemText").all_inner_texts()
+        assert {"chapters", "exercises", tasks.LANDING} <= set(names), names
+        listing.get_by_text("chapters", exact=True).dblclick()
+        page.get_by_text("calculators.ipynb").wait_for(timeout=60_000)
+        names = listing.locator(".jp-DirListing-itemText").all_inner_texts()
+        assert {f"{p.name}" for p in (ROOT / "chapters").glob("*.ipynb")} <= set(names)
     finally:
+        page.close()
         server.shutdown()
 
 
