@@ -184,7 +184,7 @@ def test_ipa_decimal_commas_are_refused_not_misread():
 
 def test_overflow_scale_inputs_become_messages():
     assert "at most" in widgets.CLVCalculator().set(margin_b="1e308").error
-    assert "at most" in widgets.SatisfactionCalculator().set(expectation="1e308").error
+    assert "at most" in widgets.SatisfactionCalculator().set(desired="1e308").error
     calc = widgets.SatisfactionCalculator().set(counts="1e20 1 1 1 1 1 1 1 1 1 1")
     assert calc.error is not None and "at most" in calc.error
     assert "years 1000 to 9999" in widgets.RFMExplorer().set(analysis_date="-1").error

@@ -138,8 +138,8 @@ TARGETS: dict[str, tuple[Callable[..., Any], dict[str, Any], dict[str, str]]] = 
     ),
     "satisfaction.disconfirmation": (
         satisfaction.disconfirmation,
-        {"expectation": 4.0, "performance": 4.5, "tolerance": 0.25},
-        {"expectation": "scalar", "performance": "scalar", "tolerance": "scalar"},
+        {"adequate": 4.0, "desired": 5.0, "performance": 4.5},
+        {"adequate": "scalar", "desired": "scalar", "performance": "scalar"},
     ),
     "relationship.expected_lifetime": (
         relationship.expected_lifetime,
