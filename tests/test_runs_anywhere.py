@@ -35,7 +35,6 @@ sys.path.remove(str(ROOT / "scripts"))
 sys.path.remove(str(ROOT / "_ext"))
 
 
-
 def _clean_env(**extra: str) -> dict[str, str]:
     """The environment without this project's virtual environment or import paths."""
     env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}}
