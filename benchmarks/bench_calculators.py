@@ -130,7 +130,7 @@ def _largest() -> dict[str, tuple[dict[str, Any], list[dict[str, Any]]]]:
             [{"competitor_product": v} for v in (big, "1", "500000")] + [{"firm_psychic": big}],
         ),
         "SatisfactionCalculator": (
-            {"entry": "scores", "scores": scores, "expectation": big},
+            {"entry": "scores", "scores": scores, "adequate": "-" + big, "desired": big},
             [{"confidence": c} for c in (0.9, 0.99)]
             + [{"performance": p} for p in (big, "-" + big)]
             + [{"entry": "counts", "counts": " ".join([big] * 11)}, {"entry": "scores"}],
