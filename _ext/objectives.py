@@ -38,6 +38,12 @@ def load_map(root: Path) -> dict[str, dict[int, dict[str, list]]]:
     return yaml.safe_load((root / MAP).read_text(encoding="utf-8"))
 
 
+def _question(label: str) -> str:
+    """The short name of an exercise label: ``ex1-q14`` is question 14, shown as ``Q14``."""
+    match = re.search(r"-q(\d+)$", label)
+    return f"Q{match[1]}" if match else label
+
+
 def _item(kind: str, item: object) -> str:
     """A question number as text, a case (its section label) as a link."""
     return f"{{ref}}`{item}`" if kind == "case" else str(item)
@@ -59,7 +65,8 @@ class ObjectiveMap(SphinxDirective):
             for number, text in texts.items():
                 practice = objectives.get(number) or {}
                 exercises = ", ".join(
-                    f"{{ref}}`{label}`" for label in practice.get("exercises", [])
+                    f"{{ref}}`{_question(label)} <{label}>`"
+                    for label in practice.get("exercises", [])
                 )
                 questions = "; ".join(
                     f"{name} {', '.join(_item(kind, q) for q in practice[kind])}"
