@@ -79,30 +79,51 @@ def ensure_venv() -> None:
 
 
 def build_book(
-    output: Path | None = None, *, hide_solutions: bool = False, execute: bool = True
+    output: Path | None = None,
+    *,
+    hide_solutions: bool = False,
+    execute: bool = True,
+    instructor: bool = False,
 ) -> int:
     """Build the HTML book with warnings treated as errors; return the exit code.
 
     ``hide_solutions`` drops every worked solution (the instructor's switch, see README);
-    ``execute=False`` renders the outputs stored in the notebooks instead of re-running them.
+    ``execute=False`` renders the outputs stored in the notebooks instead of re-running them;
+    ``instructor`` opens every solution and adds the answer-guidance pages
+    (:data:`INSTRUCTOR_PART`), for the instructor pack only.
     """
     cmd: list[str | Path] = [BIN / "jupyter-book", "build", ".", "-W", "-n", "--keep-going"]
     if output is not None:
         cmd += ["--path-output", output]
-    overrides = {}
+    overrides: dict[str, object] = {}
     if hide_solutions:
         overrides["hide_solutions"] = True
     if not execute:
         overrides["execute_notebooks"] = "off"
-    config = None
+    temporary: list[Path] = []
+    if instructor:
+        overrides["instructor"] = True
+        temporary.append(_toc_with_instructor_part())
+        cmd += ["--toc", temporary[-1]]
     if overrides:
-        config = _config_with(overrides)
-        cmd += ["--config", config]
+        temporary.append(_config_with(overrides))
+        cmd += ["--config", temporary[-1]]
     try:
         return run(*cmd, check=False)
     finally:
-        if config is not None:
-            config.unlink()
+        for path in temporary:
+            path.unlink()
+
+
+def _toc_with_instructor_part() -> Path:
+    """Write a copy of _toc.yml with the instructor-only part appended."""
+    import yaml  # installed with jupyter-book
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    toc["parts"].append(INSTRUCTOR_PART)
+    path = ROOT / f"_toc.instructor-{os.getpid()}.yml"
+    path.write_text(yaml.safe_dump(toc, allow_unicode=True, sort_keys=False), "utf-8")
+    return path
 
 
 SLIDES = ROOT / "slides"
@@ -142,25 +163,9 @@ def build_instructor(output: Path | None = None, *, execute: bool = False) -> in
     ``assignments/`` the graded assignments, and ``index.html`` saying what is where. It is
     for instructors only: never publish it.
     """
-    import yaml  # installed with jupyter-book
-
     output = (output or INSTRUCTOR).resolve()
     output.mkdir(parents=True, exist_ok=True)
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    toc["parts"].append(INSTRUCTOR_PART)
-    toc_path = ROOT / f"_toc.instructor-{os.getpid()}.yml"
-    toc_path.write_text(yaml.safe_dump(toc, allow_unicode=True, sort_keys=False), "utf-8")
-    overrides: dict[str, object] = {"instructor": True}
-    if not execute:
-        overrides["execute_notebooks"] = "off"
-    config = _config_with(overrides)
-    cmd: list[str | Path] = [BIN / "jupyter-book", "build", ".", "-W", "-n", "--keep-going"]
-    cmd += ["--path-output", output / "book", "--toc", toc_path, "--config", config]
-    try:
-        code = run(*cmd, check=False)
-    finally:
-        toc_path.unlink()
-        config.unlink()
+    code = build_book(output / "book", execute=execute, instructor=True)
     if code != 0:
         return code
     site = output / "site"
