@@ -8,9 +8,9 @@ objects and text layouts matplotlib keeps) takes about half the time of building
 and leaves far less garbage for Python's cycle collector.
 
 Emptying removes everything a chart function adds (lines, patches, collections, texts, images,
-legends, titles, labels) and restores the axis scales, limits and aspect to their defaults, so a
-chart drawn into a reused figure looks exactly like one drawn into a new figure; the calculator
-tests compare the two pixel for pixel.
+legends of the axes and of the figure, titles, labels) and restores the axis scales, limits
+and aspect to their defaults, so a chart drawn into a reused figure looks exactly like one
+drawn into a new figure; the calculator tests compare the two byte for byte.
 """
 
 from __future__ import annotations
@@ -93,14 +93,16 @@ def _clear(fig: Figure) -> bool:
     """Empty a figure for reuse, keeping its axes; ``False`` if it cannot be reused."""
     axes = fig._cpvkit_axes
     wanted = list(axes.flat) if hasattr(axes, "flat") else [axes]
-    if fig.axes != wanted or fig.legends or fig.texts or fig.get_suptitle():
-        return False  # something was added outside the grid (a colour bar, a figure legend)
+    if fig.axes != wanted or fig.texts or fig.get_suptitle():
+        return False  # something was added outside the grid (a colour bar, a figure text)
     if any(axis.have_units() for ax in wanted for axis in (ax.xaxis, ax.yaxis)):
         return False  # categorical (string) positions: their category list would carry over
     # axes back where a new figure has them while the chart is drawn (label placement reads
     # the axes size); the caller sets the final margins when it renders
     for spec in {id(ax.get_gridspec()): ax.get_gridspec() for ax in wanted}.values():
         spec.update(left=None, right=None, bottom=None, top=None, wspace=None, hspace=None)
+    for legend in list(fig.legends):
+        legend.remove()
     for ax in wanted:
         ax.set_position(ax.get_subplotspec().get_position(fig))
         for artist in [

@@ -39,7 +39,7 @@ def page(chromium):
 @pytest.fixture(autouse=True)
 def _no_drawing(monkeypatch):
     """The reference needs results and messages only: skip the charts (they are tested apart)."""
-    monkeypatch.setattr(_base, "figure_png", lambda *a, **k: b"")
+    monkeypatch.setattr(_base, "figure_svg", lambda *a, **k: b"")
     for cls in CALCULATORS:
         monkeypatch.setattr(cls, "_draw", lambda self, result, chart=None: None)
 

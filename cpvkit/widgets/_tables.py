@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -19,11 +21,12 @@ _NUMBER_PIECE = re.compile(r"^\s*[+-]?\d+\s*$")
 _THOUSANDS_END = re.compile(r"\d,\d{3}\s*$")
 
 
-def _check_size(name: str, values: pd.Series, labels: pd.Series, limit: float) -> None:
+def _check_size(name: str, values: pd.Series, label: Callable[[int], str], limit: float) -> None:
+    """ValueError naming the first value larger than ``limit`` (``label(row)`` names it)."""
     big = (values.abs() > limit).to_numpy()
     if big.any():
         row = int(np.flatnonzero(big)[0])
-        raise ValueError(f"{name}: {labels.iloc[row]} must be at most {limit:,.0f} in size")
+        raise ValueError(f"{name}: {label(row)} must be at most {limit:,.0f} in size")
 
 
 def parse_rows(
@@ -118,13 +121,9 @@ def parse_rows(
             raise ValueError(
                 f"{name}: line {row + 1}: {column} must be a number; got {frame[column][row]!r}"
             )
-        labels = pd.Series([f"line {i + 1}: {column}" for i in range(len(values))])
-        _check_size(name, values, labels, limit)
+        _check_size(name, values, lambda row, c=column: f"line {row + 1}: {c}", limit)
         frame[column] = values.astype(float)
     return frame
-
-
-_SPLIT = re.compile(r"[\s,;]+")
 
 
 def parse_numbers(
@@ -132,21 +131,41 @@ def parse_numbers(
 ) -> np.ndarray:
     """Numbers separated by spaces, commas, semicolons or new lines; plain ValueError otherwise.
 
-    At most ``max_values`` numbers, each at most ``limit`` in size.
+    At most ``max_values`` numbers, each at most ``limit`` in size. The result is read-only:
+    the last few texts read are remembered, so a calculator whose other inputs change does
+    not read a long list again.
 
     Examples
     --------
     >>> parse_numbers("scores", "10, 9 8;7")
     array([10.,  9.,  8.,  7.])
     """
-    tokens = pd.Series([t for t in _SPLIT.split(str(text).strip()) if t], dtype=object)
-    if tokens.empty:
+    if not isinstance(text, str):
+        raise TypeError(f"{name} must be typed text; got {type(text).__name__}")
+    return _parse_numbers(name, text, max_values, limit)
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_numbers(name: str, text: str, max_values: int, limit: float) -> np.ndarray:
+    tokens = text.replace(",", " ").replace(";", " ").split()
+    if not tokens:
         raise ValueError(f"{name} is empty; enter numbers separated by spaces or commas")
     if len(tokens) > max_values:
         raise ValueError(f"{name} has {len(tokens):,} numbers; at most {max_values:,} are allowed")
-    values = pd.to_numeric(tokens, errors="coerce")
-    bad = (values.isna() | ~np.isfinite(values.astype(float))).to_numpy()
+    array = None
+    if text.isascii() and "_" not in text:
+        # plain ASCII numbers convert in C; Python's float() would also read "1_000" and
+        # non-ASCII digits, which are not numbers here (nor on the page calculator)
+        try:
+            array = np.array(tokens, dtype=float)
+        except ValueError:
+            array = None  # a token that is not a number: found and named below
+    if array is None:
+        values = pd.to_numeric(pd.Series(tokens, dtype=object), errors="coerce")
+        array = values.to_numpy(dtype=float)
+    bad = ~np.isfinite(array)
     if bad.any():
         raise ValueError(f"{name}: {tokens[int(np.flatnonzero(bad)[0])]!r} is not a number")
-    _check_size(name, values.astype(float), tokens.map(lambda t: f"{t!r}"), limit)
-    return values.to_numpy(dtype=float)
+    _check_size(name, pd.Series(array), lambda row: repr(tokens[row]), limit)
+    array.flags.writeable = False
+    return array

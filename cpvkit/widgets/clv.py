@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from cpvkit import crm
 from cpvkit._figures import new_figure
 from cpvkit.widgets._base import Calculator, Field, esc, html_table
+from cpvkit.widgets._curves import curve_points, point_markers
 
 __all__ = ["CLVCalculator", "CLVResult"]
 
@@ -145,12 +146,12 @@ class CLVCalculator(Calculator):
         if result.schedule_b is not None:
             series.append(("B", result.schedule_b, result.clv_b, "#D55E00"))
         for name, schedule, value, colour in series:
+            keep = curve_points(len(schedule))
             ax.plot(
-                schedule["period"],
-                schedule["cumulative_clv"],
-                marker="o",
-                markersize=2.5,
+                schedule["period"].to_numpy()[keep],
+                schedule["cumulative_clv"].to_numpy()[keep],
                 color=colour,
+                **point_markers(len(schedule), size=2.5),
                 label=f"Scenario {name}: CLV {value:,.2f}",
             )
             ax.axhline(value, color=colour, linestyle="--", linewidth=1)

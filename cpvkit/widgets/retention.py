@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from cpvkit import plots, relationship
 from cpvkit._figures import new_figure
 from cpvkit.widgets._base import Calculator, Field, html_table
+from cpvkit.widgets._curves import curve_points, point_markers
 
 __all__ = ["RetentionCalculator", "RetentionResult"]
 
@@ -22,10 +23,6 @@ _SURVIVAL = "Survival curve"
 
 #: Largest number of periods the calculator accepts (it updates within 100 ms up to here).
 MAX_PERIODS = 10_000
-#: Points drawn per curve at most; longer projections are thinned evenly (first and last kept).
-MAX_POINTS = 1_001
-#: Markers are drawn only up to this many periods.
-MARKER_PERIODS = 40
 
 
 @dataclass(frozen=True)
@@ -76,9 +73,9 @@ class RetentionCalculator(Calculator):
     Timing follows :mod:`cpvkit.crm`: the cohort pays its first margin in the period of
     acquisition (time 0), so the expected lifetime ``1 / (1 - r)`` counts paid periods and the
     cohort's cumulative discounted profit tends to ``customers * (CLV - acquisition cost)``.
-    The charts draw at most ``MAX_POINTS`` (1,001) points per curve (longer projections are
-    thinned evenly), so an update stays within 100 ms at 10,000 periods; the survival curve
-    shows at most 1,000 periods.
+    The charts draw at most 1,001 points per curve (longer projections are thinned evenly),
+    so an update stays within 100 ms at 10,000 periods; the survival curve shows at most
+    1,000 periods.
 
     The arithmetic is :mod:`cpvkit.relationship` (``expected_lifetime``,
     ``cohort_projection``, ``retention_table``) and :func:`cpvkit.crm.clv`; the survival chart
@@ -154,11 +151,11 @@ class RetentionCalculator(Calculator):
             shown = max(1, min(periods - 1, 1000))
             return plots.survival_plot([r], periods=shown, figsize=(6.5, 3.6))
         cohort = result.cohort
-        keep = np.unique(np.linspace(0, periods - 1, min(periods, MAX_POINTS)).round().astype(int))
+        keep = curve_points(periods)
         x = cohort["period"].to_numpy()[keep]
         active = cohort["customers"].to_numpy()[keep]
         value = cohort["cumulative_present_value"].to_numpy()[keep]
-        marker = {"marker": "o", "markersize": 3} if periods <= MARKER_PERIODS else {}
+        marker = point_markers(periods)
         fig, (ax_n, ax_p) = new_figure((8.0, 3.4), 1, 2)
         ax_n.plot(x, active, color="#0072B2", **marker)
         ax_n.set_xlabel("Period")
