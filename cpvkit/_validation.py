@@ -113,6 +113,29 @@ def check_finite_result(name: str, value: Any, allowed: str) -> Any:
     return value
 
 
+#: What :func:`check_no_overflow` says is allowed.
+PRODUCTS_ALLOWED = (
+    "allowed: inputs whose products (such as customers x margin) stay below about 1e308"
+)
+
+
+def check_no_overflow(function: str, **results: Any) -> None:
+    """Raise ValueError if a computed result overflowed to infinity.
+
+    Each input may be finite while their product is not (``1e300`` customers times a margin of
+    ``1e300``); such a result would otherwise come back as ``inf``. Results that are
+    legitimately infinite must be left out (or masked) by the caller.
+    """
+    for name, value in results.items():
+        with np.errstate(over="ignore", invalid="ignore"):
+            overflowed = np.isinf(np.asarray(value, dtype=float)).any()
+        if overflowed:
+            raise ValueError(
+                f"{function}: {name} overflows (the inputs are too large to compute with "
+                f"together); {PRODUCTS_ALLOWED}"
+            )
+
+
 def check_bool(name: str, value: Any) -> bool:
     """A yes/no flag: ``True`` or ``False`` (numpy booleans too), nothing else.
 

@@ -54,6 +54,7 @@ from cpvkit._validation import (
     check_choice,
     check_finite_result,
     check_int,
+    check_no_overflow,
     check_probability,
     check_range,
     day_text,
@@ -344,12 +345,14 @@ def customer_equity(
     n = _number("customers", customers, 0.0)
     values = clv(margin, retention, discount_rate, horizon, include_first, acquisition_cost)
     try:
-        total = np.sum(np.asarray(n, dtype=float) * np.asarray(values, dtype=float))
+        with np.errstate(over="ignore", invalid="ignore"):
+            total = np.sum(np.asarray(n, dtype=float) * np.asarray(values, dtype=float))
     except ValueError:
         raise ValueError(
             f"customers (shape {np.shape(n)}) does not broadcast with the CLV inputs "
             f"(shape {np.shape(values)})"
         ) from None
+    check_no_overflow("customer_equity", customer_equity=total)
     return float(total)
 
 

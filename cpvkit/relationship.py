@@ -38,6 +38,7 @@ from cpvkit._validation import (
     as_float_array,
     check_bool,
     check_int,
+    check_no_overflow,
     check_nonnegative,
     check_probability,
     check_range,
@@ -88,7 +89,7 @@ class _Bundle:
     def __repr__(self) -> str:
         def fmt(v: Any) -> str:
             if isinstance(v, float):
-                return f"{v:,.4g}" if abs(v) < 1e4 else f"{v:,.0f}"
+                return f"{v:,.4g}" if abs(v) < 1e4 or abs(v) >= 1e15 else f"{v:,.0f}"
             return repr(v)
 
         body = ", ".join(f"{k}={fmt(v)}" for k, v in self.as_dict().items())
@@ -262,29 +263,32 @@ def cohort_projection(
     n = check_int("periods", periods, 1, 10_000)
     period = np.arange(1, n + 1)
     t = period - (1 if include_first else 0)
-    surv = r ** t.astype(float)
-    active = n0 * surv
-    lost = -np.diff(active, prepend=n0)
-    spend = np.zeros(n)
-    spend[0] = n0 * a
-    income = active * m
-    disc = (1.0 + d) ** -t.astype(float)
-    profit = income - spend
-    pv = income * disc - spend
-    return pd.DataFrame(
-        {
-            "period": period.astype(int),
-            "time": t.astype(int),
-            "survival": surv,
-            "customers": active,
-            "lost": lost,
-            "profit": profit,
-            "discount_factor": disc,
-            "present_value": pv,
-            "cumulative_profit": np.cumsum(profit),
-            "cumulative_present_value": np.cumsum(pv),
-        }
-    )
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+        surv = r ** t.astype(float)
+        active = n0 * surv
+        lost = -np.diff(active, prepend=n0)
+        spend = np.zeros(n)
+        spend[0] = n0 * a
+        income = active * m
+        disc = (1.0 + d) ** -t.astype(float)
+        profit = income - spend
+        pv = income * disc - spend
+        table = pd.DataFrame(
+            {
+                "period": period.astype(int),
+                "time": t.astype(int),
+                "survival": surv,
+                "customers": active,
+                "lost": lost,
+                "profit": profit,
+                "discount_factor": disc,
+                "present_value": pv,
+                "cumulative_profit": np.cumsum(profit),
+                "cumulative_present_value": np.cumsum(pv),
+            }
+        )
+    check_no_overflow("cohort_projection", **{c: table[c] for c in table.columns})
+    return table
 
 
 def _single(name: str, value: Any, low: float | None = None) -> float:
@@ -376,12 +380,13 @@ class AcquisitionRetention(_Bundle):
     programme_cost
         Retention spend, ``N * retention_cost``.
     cost_per_customer_saved
-        ``programme_cost / customers_saved`` (inf if nobody is saved).
+        ``programme_cost / customers_saved = retention_cost / (r1 - r0)`` (inf if the
+        programme does not lift retention).
     acquisition_cost
         Cost of winning one new customer (as given).
     cost_ratio
         ``acquisition_cost / cost_per_customer_saved``: how many times dearer it is to win a
-        customer than to keep one (> 1 favours retention).
+        customer than to keep one (> 1 favours retention; inf if the programme is free).
     cost_without_programme
         Spend to hold the base constant by replacing every lost customer, ``lost0 * A``.
     cost_with_programme
@@ -468,16 +473,31 @@ def acquisition_vs_retention(
     if np.any(np.asarray(r1) < np.asarray(r0)):
         raise ValueError("improved_retention must be >= retention (the rate without the programme)")
     n, r0, r1, a, c = (np.asarray(x, dtype=float) for x in (n, r0, r1, a, c))
-    lost0 = n * (1.0 - r0)
-    lost1 = n * (1.0 - r1)
-    saved = n * (r1 - r0)
-    spend = n * c
-    with np.errstate(divide="ignore", invalid="ignore"):
-        per_saved = np.where(saved > 0, spend / np.where(saved > 0, saved, 1.0), np.inf)
-        ratio = np.where(per_saved > 0, a / per_saved, np.inf)
-    base_cost = lost0 * a
-    prog_cost = spend + lost1 * a
-    saving = base_cost - prog_cost
+    lift = r1 - r0
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
+        lost0 = n * (1.0 - r0)
+        lost1 = n * (1.0 - r1)
+        saved = n * lift
+        spend = n * c
+        # per customer saved: N c / (N (r1 - r0)) = c / (r1 - r0), whatever the size of N;
+        # infinite when the programme does not lift retention
+        per_saved = np.where(lift > 0, c / np.where(lift > 0, lift, 1.0), np.inf)
+        # acquisition cost over it, a (r1 - r0) / c; infinite when the programme is free
+        ratio = np.where(c > 0, a * lift / np.where(c > 0, c, 1.0), np.inf)
+        base_cost = lost0 * a
+        prog_cost = spend + lost1 * a
+        saving = base_cost - prog_cost
+    check_no_overflow(
+        "acquisition_vs_retention",
+        lost_without_programme=lost0,
+        customers_saved=saved,
+        programme_cost=spend,
+        cost_per_customer_saved=np.where(lift > 0, per_saved, 0.0),
+        cost_ratio=np.where(c > 0, ratio, 0.0),
+        cost_without_programme=base_cost,
+        cost_with_programme=prog_cost,
+        saving=saving,
+    )
     cheaper = np.where(saving > 0, "retention", np.where(saving < 0, "acquisition", "equal"))
     scalar = cheaper.ndim == 0
     return AcquisitionRetention(
@@ -648,6 +668,18 @@ def retention_profit_effect(
             before != 0, 100.0 * change / np.abs(np.where(before != 0, before, 1.0)), np.nan
         )
     n = np.asarray(n, dtype=float)
+    with np.errstate(over="ignore", invalid="ignore"):
+        equity = {"before": n * before, "after": n * after, "change": n * change}
+    check_no_overflow(
+        "retention_profit_effect",
+        clv_before=before,
+        clv_after=after,
+        clv_change=change,
+        clv_change_pct=pct,
+        equity_before=equity["before"],
+        equity_after=equity["after"],
+        equity_change=equity["change"],
+    )
     return RetentionEffect(
         lifetime_before=_out(1.0 / (1.0 - np.asarray(r0))),
         lifetime_after=_out(1.0 / (1.0 - np.asarray(r1))),
@@ -655,9 +687,9 @@ def retention_profit_effect(
         clv_after=_out(after),
         clv_change=_out(change),
         clv_change_pct=_out(pct),
-        equity_before=_out(n * before),
-        equity_after=_out(n * after),
-        equity_change=_out(n * change),
+        equity_before=_out(equity["before"]),
+        equity_after=_out(equity["after"]),
+        equity_change=_out(equity["change"]),
     )
 
 
@@ -800,9 +832,12 @@ def word_of_mouth(dissatisfied: Any, tell: Any, retell: Any = 0.0) -> WordOfMout
     t = check_nonnegative("tell", tell)
     rt = check_nonnegative("retell", retell)
     _broadcast(dissatisfied=n, tell=t, retell=rt)
-    direct = np.asarray(n) * np.asarray(t)
-    indirect = direct * np.asarray(rt)
-    return WordOfMouth(direct=_out(direct), indirect=_out(indirect), total=_out(direct + indirect))
+    with np.errstate(over="ignore", invalid="ignore"):
+        direct = np.asarray(n) * np.asarray(t)
+        indirect = direct * np.asarray(rt)
+        total = direct + indirect
+    check_no_overflow("word_of_mouth", direct=direct, indirect=indirect, total=total)
+    return WordOfMouth(direct=_out(direct), indirect=_out(indirect), total=_out(total))
 
 
 @dataclass(frozen=True, repr=False)
@@ -932,8 +967,10 @@ def complaint_recovery(
     retained = k_res + k_unres + k_sil
     baseline = complainers * p_unres + k_sil
     recovered = resolved * (p_res - p_unres)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         rate = np.where(n > 0, retained / np.where(n > 0, n, 1.0), np.nan)
+        recovered_value = recovered * v
+    check_no_overflow("complaint_recovery", recovered_value=recovered_value)
     return ComplaintRecovery(
         complainers=_out(complainers),
         silent=_out(silent),
@@ -946,7 +983,7 @@ def complaint_recovery(
         retained_without_recovery=_out(baseline),
         recovered_customers=_out(recovered),
         retention_rate=_out(rate),
-        recovered_value=_out(recovered * v),
+        recovered_value=_out(recovered_value),
     )
 
 

@@ -6,7 +6,9 @@ infinities, overflow-scale numbers, wrong shapes, empty and one-element data). T
 
 - a value no function can compute with (text, booleans, complex, NaN, infinities, ragged or
   wrongly shaped data) raises ``ValueError`` or ``TypeError``;
-- an overflow-scale number gives either such an error or a finite answer;
+- an overflow-scale number gives either such an error or a finite answer, and so do two
+  arguments each fine alone whose product or quotient leaves the range of a float
+  (``1e300`` customers times a margin of ``1e300``, a cost of ``5e-324``);
 - every error message says what was wrong and what is allowed (it names the argument and
   uses words such as "must", "only", "allowed", "give", "at least", "at most");
 - never another exception.
@@ -366,6 +368,36 @@ def test_overflow_scale_numbers_give_a_finite_answer_or_a_clear_error(case, data
         return
     numbers = _numbers(result)
     assert all(not math.isinf(x) for x in numbers), f"{target}({arg}={bad!r}) overflowed"
+
+
+#: pairs of numeric arguments of one function, to be made extreme together
+PAIR_CASES = [
+    (target, first, second)
+    for target, (_, _, args) in TARGETS.items()
+    for i, first in enumerate(a for a, k in args.items() if k in ("scalar", "array"))
+    for second in [a for a, k in args.items() if k in ("scalar", "array")][i + 1 :]
+]
+#: sizes each fine alone whose products or quotients leave the range of a float
+EXTREME = [1e300, -1e300, 1e200, 1e154, 1e-300, 5e-324, -5e-324]
+
+
+@pytest.mark.parametrize("case", PAIR_CASES, ids=lambda c: f"{c[0]}:{c[1]}+{c[2]}")
+def test_two_extreme_arguments_together_give_a_finite_answer_or_a_clear_error(case):
+    # every pair of numeric arguments, every combination of two extreme sizes
+    target, a1, a2 = case
+    func, kwargs, kinds = TARGETS[target]
+    for first in EXTREME:
+        for second in EXTREME:
+            call = dict(kwargs)
+            for arg, bad in ((a1, first), (a2, second)):
+                call[arg] = [bad, 1.0] if kinds[arg] == "array" else bad
+            where = f"{target}({a1}={first!r}, {a2}={second!r})"
+            try:
+                result = func(**call)
+            except (ValueError, TypeError) as exc:
+                assert explains(exc), f"{where}: unclear message {exc}"
+                continue
+            assert all(not math.isinf(x) for x in _numbers(result)), f"{where} overflowed"
 
 
 _SHAPES = st.sampled_from(

@@ -171,6 +171,24 @@ def test_acquisition_vs_retention_no_improvement_and_arrays():
     assert arr.cheaper.tolist() == ["acquisition", "retention"]
 
 
+def test_acquisition_vs_retention_at_the_edges_of_cost_and_size():
+    # per customer saved is c / (r1 - r0) whatever the number of customers, even none or a
+    # number too small to multiply by
+    for n in (0, 5e-324, 1e300):
+        res = relationship.acquisition_vs_retention(n, 0.7, 0.8, 100, 5)
+        assert res.cost_per_customer_saved == pytest.approx(50)
+        assert res.cost_ratio == pytest.approx(2)
+    free = relationship.acquisition_vs_retention(1000, 0.7, 0.8, 100, 0)
+    assert free.cost_ratio == np.inf and free.cost_per_customer_saved == 0
+    tiny = relationship.acquisition_vs_retention(1000, 0.7, 0.8, 100, 1e-300)
+    assert tiny.cost_ratio == pytest.approx(1e301)
+    # the true ratio, 2e324, is beyond the largest float: an error, not inf
+    with pytest.raises(ValueError, match="cost_ratio overflows.*allowed: inputs whose products"):
+        relationship.acquisition_vs_retention(1000, 0.7, 0.8, 100, 5e-324)
+    with pytest.raises(ValueError, match="programme_cost overflows"):
+        relationship.acquisition_vs_retention(1e300, 0.7, 0.8, 100, 1e300)
+
+
 @pytest.mark.parametrize(
     ("kwargs", "needle"),
     [
