@@ -28,7 +28,7 @@ def curve_points(n: int) -> np.ndarray:
     >>> curve_points(5)
     array([0, 1, 2, 3, 4])
     >>> points = curve_points(10_000)
-    >>> len(points), points[0], points[-1]
+    >>> len(points), int(points[0]), int(points[-1])
     (1001, 0, 9999)
     """
     if n <= MAX_POINTS:
