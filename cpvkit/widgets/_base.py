@@ -460,6 +460,11 @@ class Calculator:
         self._message.value = ""
         self._output.value = self._result_html(result)
         self._image.value = figure_svg(figure, margins=self.live_margins)
+        # the chart's own size (CSS pixels: 96 per inch), narrower on a narrow screen; the box
+        # around it would otherwise stretch it to the full width of the notebook
+        width = f"{round(figure.get_figwidth() * 96)}px"
+        if self._image.layout.width != width:
+            self._image.layout.width = width
         self._image.layout.display = None
 
     def _labelled(self, message: str) -> str:
