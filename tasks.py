@@ -545,7 +545,8 @@ def cmd_pdf(args: argparse.Namespace) -> None:
 def cmd_bench(args: argparse.Namespace) -> None:
     ensure_venv()
     for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
-        run(PYTHON, script.relative_to(ROOT))
+        record = args.record and "--record" in script.read_text(encoding="utf-8")
+        run(PYTHON, script.relative_to(ROOT), *(["--record"] if record else []))
 
 
 def build_assignments(out: Path) -> int:
@@ -591,7 +592,13 @@ def main(argv: list[str] | None = None) -> None:
     n = sub.add_parser("notebooks", help="re-execute notebooks in place")
     n.add_argument("paths", nargs="*", help="notebooks to run (default: all)")
     n.set_defaults(func=cmd_notebooks)
-    sub.add_parser("bench", help="run the benchmarks").set_defaults(func=cmd_bench)
+    bench = sub.add_parser("bench", help="run the benchmarks")
+    bench.add_argument(
+        "--record",
+        action="store_true",
+        help="write the figures to benchmarks/results/ (shown in the appendix on scale)",
+    )
+    bench.set_defaults(func=cmd_bench)
     a = sub.add_parser("assignments", help="graded assignments for the instructor pack")
     a.add_argument("--output", default=str(ROOT / "_build" / "instructor" / "assignments"))
     a.set_defaults(func=cmd_assignments)

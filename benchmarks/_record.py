@@ -1,6 +1,6 @@
 """Where a benchmark keeps the figures of its last recorded run, for the book to show.
 
-``python3 benchmarks/bench_<name>.py --record`` writes ``benchmarks/results/<name>.md``: a
+``python3 benchmarks/<script>.py --record`` writes ``benchmarks/results/<name>.md``: a
 line saying when and on what the run was made, then the run's table in Markdown. The
 appendix on scale includes these files, so every timing printed in the book is exactly what a
 recorded run measured; nothing is retyped by hand. Files are replaced only by a new run.
@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+import sys
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
@@ -46,9 +47,8 @@ def record(name: str, body: str, packages: Sequence[str] = ("pandas", "numpy")) 
     when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d")
     path = RESULTS / f"{name}.md"
     path.write_text(
-        f"*Recorded run of `benchmarks/bench_{name}.py`, {when}; {machine(packages)}.*\n\n"
-        + body.rstrip()
-        + "\n",
+        f"*Recorded run of `benchmarks/{Path(sys.argv[0]).name}`, {when}; "
+        f"{machine(packages)}.*\n\n" + body.rstrip() + "\n",
         encoding="utf-8",
     )
     print(f"recorded in {path.relative_to(RESULTS.parent.parent)}")

@@ -48,6 +48,11 @@ def timed(func, repeats: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
+def _seconds(t: float) -> str:
+    """Seconds to two significant figures at least (0.04, 0.54, 2.4)."""
+    return f"{t:.2f}" if t < 1 else f"{t:.1f}"
+
+
 def as_pandas(result: object) -> pd.DataFrame:
     if isinstance(result, pd.DataFrame):
         return result.reset_index()
@@ -121,7 +126,10 @@ def main() -> None:
     if args.record:
         body = _record.table(
             ["seconds", "`rfm_summary`", "`rfm_scores`", "`rfm_segments`", "`pareto_share`"],
-            [(engine, *(f"{t:.1f}" for t in times)) for engine, *times, _ in rows],
+            [
+                (engine, *(f"{t:.2f}" if t < 1 else f"{t:.1f}" for t in times))
+                for engine, *times, _ in rows
+            ],
         )
         _record.record(
             "engines",

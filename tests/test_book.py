@@ -127,3 +127,22 @@ def test_public_site_holds_no_answer_guidance(site: Path) -> None:
         and marker in path.read_text(encoding="utf-8", errors="replace")
     ]
     assert not leaks, f"answer guidance on the public site: {leaks}"
+
+
+def test_scale_appendix_shows_every_recorded_benchmark_run(site: Path) -> None:
+    # the timings on the page are the files the benchmark scripts write with --record,
+    # included as they are; each recorded file is shown, and each one says when and on what
+    # it was measured
+    page_source = (ROOT / "chapters" / "scale.md").read_text(encoding="utf-8")
+    included = set(re.findall(r"```\{include\} \.\./benchmarks/results/(\w+)\.md", page_source))
+    recorded = {p.stem for p in (ROOT / "benchmarks" / "results").glob("*.md")}
+    assert included == recorded == {"calculators", "engines", "rfm", "spark"}
+    html = _page("chapters/scale").read_text(encoding="utf-8")
+    for name in sorted(recorded):
+        first = (ROOT / "benchmarks" / "results" / f"{name}.md").read_text(encoding="utf-8")
+        first = first.splitlines()[0]
+        assert re.match(r"\*Recorded run of `benchmarks/\w+\.py`, \d{4}-\d\d-\d\d; \d+ ", first)
+        script = re.search(r"`(benchmarks/\w+\.py)`", first).group(1)
+        assert (ROOT / script).is_file() and "--record" in (ROOT / script).read_text()
+        assert f"benchmarks/{Path(script).name}" in html
+    assert html.count("<table") >= 4
