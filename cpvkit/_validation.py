@@ -7,6 +7,7 @@ functions call these so that every module words its errors the same way.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 from numbers import Real
 from typing import Any
@@ -266,6 +267,14 @@ def _yyyymmdd(name: str, numbers: np.ndarray) -> np.ndarray:
     if numbers.dtype.kind == "f":
         if not np.isfinite(numbers).all() or (numbers != np.round(numbers)).any():
             raise TypeError(f"{name} holds numbers that are not dates; {_DATES_ALLOWED}")
+    far = np.abs(numbers) > 99_991_231  # beyond 9999-12-31 (and beyond a 64-bit integer)
+    if far.any():
+        first = numbers[far][0]
+        shown = str(int(first)) if numbers.dtype.kind in "iu" else f"{first:.12g}"
+        raise ValueError(
+            f"{name} holds the number {shown}, which is not a date written YYYYMMDD; "
+            f"{_DATES_ALLOWED}"
+        )
     v = numbers.astype(np.int64)
     year, month, day = v // 10_000, v // 100 % 100, v % 100
     bad = (year < 1000) | (year > 9999) | (month < 1) | (month > 12) | (day < 1) | (day > 31)
@@ -302,7 +311,11 @@ def as_days(name: str, values: Any) -> np.ndarray:
         return days.astype(np.int64)
     if kind != "M" and not isinstance(series.dtype, pd.DatetimeTZDtype):
         try:
-            series = pd.to_datetime(series)
+            with warnings.catch_warnings():
+                # "could not infer format": each text is then read on its own, which is
+                # what is wanted; a text that is no date fails below with the message
+                warnings.simplefilter("ignore", UserWarning)
+                series = pd.to_datetime(series)
         except (TypeError, ValueError, OverflowError, NotImplementedError) as exc:
             raise TypeError(f"{name} must hold dates; {_DATES_ALLOWED} ({exc})") from None
     if series.isna().any():
