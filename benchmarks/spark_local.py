@@ -87,9 +87,7 @@ def main() -> None:
     pd.testing.assert_frame_equal(curve, lorenz_curve(base), check_dtype=False, rtol=1e-9)
     print("check: Spark and pandas give the same summaries, scores, segments and curves")
     if args.record:
-        import platform
-
-        java = os.environ.get("JAVA_VERSION") or platform.java_ver()[0] or "installed"
+        java = spark.sparkContext._jvm.java.lang.System.getProperty("java.version")
         rows = [
             ("`rfm_summary` (with its checks, collected)", f"{t_summary:.1f}"),
             ("`rfm_scores` and `rfm_segments` (collected)", f"{t_segments:.1f}"),
