@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from matplotlib.figure import Figure
 
 from cpvkit import widgets
 from cpvkit.widgets import _base
@@ -40,8 +41,9 @@ def page(chromium):
 def _no_drawing(monkeypatch):
     """The reference needs results and messages only: skip the charts (they are tested apart)."""
     monkeypatch.setattr(_base, "figure_svg", lambda *a, **k: b"")
+    blank = Figure(figsize=(6.0, 3.0))  # stands for every chart (it is never drawn)
     for cls in CALCULATORS:
-        monkeypatch.setattr(cls, "_draw", lambda self, result, chart=None: None)
+        monkeypatch.setattr(cls, "_draw", lambda self, result, chart=None: blank)
 
 
 # ------------------------------------------------------------------ typed values
