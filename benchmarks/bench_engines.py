@@ -126,10 +126,7 @@ def main() -> None:
     if args.record:
         body = _record.table(
             ["seconds", "`rfm_summary`", "`rfm_scores`", "`rfm_segments`", "`pareto_share`"],
-            [
-                (engine, *(f"{t:.2f}" if t < 1 else f"{t:.1f}" for t in times))
-                for engine, *times, _ in rows
-            ],
+            [(engine, *map(_seconds, times)) for engine, *times, _ in rows],
         )
         _record.record(
             "engines",

@@ -31,11 +31,10 @@ import numpy as np
 import pandas as pd
 
 from cpvkit.crm import rfm_scores, rfm_summary
+from cpvkit.datasets import load_cdnow
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _record  # noqa: E402
-
-from cpvkit.datasets import load_cdnow
 
 N_ROWS = 1_000_000
 REPLICAS = 15

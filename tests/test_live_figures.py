@@ -11,7 +11,6 @@ bytes).
 from __future__ import annotations
 
 import matplotlib
-import matplotlib.image
 import pytest
 
 from cpvkit import plots

@@ -21,6 +21,7 @@ refunds, duplicated rows and ids, empty and one-row logs) are in
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -374,8 +375,9 @@ def test_overflow_scale_numbers_give_a_finite_answer_or_a_clear_error(case, data
 PAIR_CASES = [
     (target, first, second)
     for target, (_, _, args) in TARGETS.items()
-    for i, first in enumerate(a for a, k in args.items() if k in ("scalar", "array"))
-    for second in [a for a, k in args.items() if k in ("scalar", "array")][i + 1 :]
+    for first, second in itertools.combinations(
+        [a for a, k in args.items() if k in ("scalar", "array")], 2
+    )
 ]
 #: sizes each fine alone whose products or quotients leave the range of a float
 EXTREME = [1e300, -1e300, 1e200, 1e154, 1e-300, 5e-324, -5e-324]
